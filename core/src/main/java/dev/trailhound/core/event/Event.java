@@ -1,0 +1,139 @@
+package dev.trailhound.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One CloudTrail record: the normalised fields every stage needs, plus the record's original JSON text.
+ *
+ * <p>The JSON tree is built lazily from the kept bytes, on first use by a rule, the asset resolver or the
+ * console, so that reading, ordering and sessionising never pay for a tree. Assets are derived once from
+ * the tree by {@link AssetResolver}.
+ */
+public final class Event {
+    private static final ObjectMapper TREE_READER = new ObjectMapper();
+
+    private final String eventId;
+    private final long eventTimeMillis;
+    private final String accountId;
+    private final String region;
+    private final String service;
+    private final String action;
+    private final String eventType;
+    private final Boolean readOnly;
+    private final String errorCode;
+    private final String errorMessage;
+    private final String sourceIp;
+    private final String userAgent;
+    private final Principal principal;
+    private final byte[] json;
+    private JsonNode tree;
+    private List<Asset> assets;
+
+    /**
+     * @param json the record's JSON as UTF-8 bytes, exactly as read (not copied; the caller gives it up)
+     */
+    public Event(String eventId, Instant eventTime, String accountId, String region, String service,
+            String action, String eventType, Boolean readOnly, String errorCode, String errorMessage,
+            String sourceIp, String userAgent, Principal principal, byte[] json) {
+        this.eventId = Objects.requireNonNull(eventId, "eventId");
+        this.eventTimeMillis = eventTime.toEpochMilli();
+        this.accountId = accountId;
+        this.region = region;
+        this.service = Objects.requireNonNull(service, "service");
+        this.action = Objects.requireNonNull(action, "action");
+        this.eventType = eventType;
+        this.readOnly = readOnly;
+        this.errorCode = errorCode;
+        this.errorMessage = errorMessage;
+        this.sourceIp = sourceIp;
+        this.userAgent = userAgent;
+        this.principal = Objects.requireNonNull(principal, "principal");
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    /** {@code eventID}: unique per record; duplicates of a delivery share it. */
+    public String eventId() { return eventId; }
+
+    public Instant eventTime() { return Instant.ofEpochMilli(eventTimeMillis); }
+
+    /** Event time in epoch milliseconds: the ordering key. */
+    public long eventTimeMillis() { return eventTimeMillis; }
+
+    /** {@code recipientAccountId}, falling back to the principal's account. */
+    public String accountId() { return accountId; }
+
+    /** {@code awsRegion}. */
+    public String region() { return region; }
+
+    /** {@code eventSource}, e.g. {@code iam.amazonaws.com}. */
+    public String service() { return service; }
+
+    /** {@code eventName}, e.g. {@code CreateAccessKey}. */
+    public String action() { return action; }
+
+    /** {@code eventType}: AwsApiCall, AwsConsoleSignIn, AwsServiceEvent, AwsCloudTrailInsight... */
+    public String eventType() { return eventType; }
+
+    /** {@code readOnly}, or null when the record does not say. */
+    public Boolean readOnly() { return readOnly; }
+
+    public String errorCode() { return errorCode; }
+
+    public String errorMessage() { return errorMessage; }
+
+    /** {@code sourceIPAddress}: an IP address, or an AWS service name for calls made by a service. */
+    public String sourceIp() { return sourceIp; }
+
+    public String userAgent() { return userAgent; }
+
+    public Principal principal() { return principal; }
+
+    /** The service prefix of {@code eventSource} and the action, as IAM writes them: {@code iam:CreateUser}. */
+    public String qualifiedAction() {
+        int dot = service.indexOf('.');
+        return (dot > 0 ? service.substring(0, dot) : service) + ':' + action;
+    }
+
+    /** The record's JSON text. */
+    public String jsonText() { return new String(json, StandardCharsets.UTF_8); }
+
+    /** Size of the record's JSON in bytes. */
+    public int jsonLength() { return json.length; }
+
+    /** The record as a JSON tree, built on first use. */
+    public JsonNode json() {
+        JsonNode t = tree;
+        if (t == null) {
+            try {
+                t = TREE_READER.readTree(json);
+            } catch (IOException e) {
+                // The bytes were parsed successfully when the event was read; failing now is a bug.
+                throw new UncheckedIOException("event " + eventId + " no longer parses", e);
+            }
+            tree = t;
+        }
+        return t;
+    }
+
+    /** The resources this event acted on, derived from the record by {@link AssetResolver}. */
+    public List<Asset> assets() {
+        List<Asset> a = assets;
+        if (a == null) {
+            a = AssetResolver.standard().resolve(service, action, json());
+            assets = a;
+        }
+        return a;
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + eventId + " " + eventTime() + " " + qualifiedAction() + " by " + principal.arn() + "]";
+    }
+}
