@@ -1,0 +1,25 @@
+package dev.trailhound.core.detect;
+
+import dev.trailhound.core.event.Event;
+import java.util.List;
+
+/**
+ * Finds detections in events: a pure function of (state, event) to (state, detections).
+ *
+ * <p>State is per principal: the core keeps one {@code S} for every principal a detector has seen, and
+ * hands the right one to {@link #detect}, which updates it in place and returns its detections. Detectors do
+ * no I/O and read no clock (event time is the only time), so the same detector runs unchanged in
+ * {@code scan}, in {@code serve} and in a partitioned stream processor that stores {@code S} by principal.
+ *
+ * @param <S> the detector's per-principal state; stateless detectors use {@link Void} and return null
+ */
+public interface Detector<S> {
+    /** A short stable name, e.g. "rules" or "baselines". */
+    String name();
+
+    /** The state for a principal not seen before. */
+    S newState();
+
+    /** Detections for {@code event}, updating {@code state} (the event's principal's) in place. */
+    List<Detection> detect(S state, Event event);
+}

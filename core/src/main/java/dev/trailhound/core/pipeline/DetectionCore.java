@@ -1,0 +1,86 @@
+package dev.trailhound.core.pipeline;
+
+import dev.trailhound.core.detect.Detection;
+import dev.trailhound.core.detect.Detector;
+import dev.trailhound.core.event.Event;
+import dev.trailhound.core.session.Assignment;
+import dev.trailhound.core.session.PrincipalState;
+import dev.trailhound.core.session.Session;
+import dev.trailhound.core.session.SessionRules;
+import dev.trailhound.core.session.Sessioniser;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The detection core: a pure function of (principal state, event) to (principal state, detections,
+ * session). It reads no clock and does no I/O; the caller keeps one {@link PrincipalState} per
+ * {@link #principalKey(Event)} and feeds events in event-time order. The same object runs in {@code scan},
+ * {@code serve} and a partitioned stream processor.
+ */
+public final class DetectionCore {
+    private final List<Detector<?>> detectors;
+    private final Sessioniser sessioniser;
+
+    public DetectionCore(List<Detector<?>> detectors, Sessioniser sessioniser) {
+        this.detectors = List.copyOf(detectors);
+        this.sessioniser = sessioniser;
+    }
+
+    /** The key under which the event's principal state is kept. */
+    public static String principalKey(Event event) {
+        return SessionRules.principalKey(event);
+    }
+
+    public PrincipalState newState(String principalKey) {
+        return new PrincipalState(principalKey, detectors.size());
+    }
+
+    /** Processes one event of the principal whose state is given; the state is updated in place. */
+    public Step process(PrincipalState state, Event event) {
+        List<Detection> found = detect(state, event);
+        Assignment assignment = sessioniser.assign(state, event);
+        Session session = assignment.session();
+        if (session != null && !found.isEmpty()) {
+            session.detected(event, found, sessioniser.settings());
+        }
+        return new Step(found, session, assignment.mergedAway());
+    }
+
+    /**
+     * Closes the principal's sessions that can no longer grow once all events up to {@code watermarkMillis}
+     * have been processed, and returns them (threats among them are final).
+     */
+    public List<Session> closeIdle(PrincipalState state, long watermarkMillis) {
+        return state.closeIdle(watermarkMillis, sessioniser.settings());
+    }
+
+    /** Closes every session of the principal: end of input. */
+    public List<Session> closeAll(PrincipalState state) {
+        return state.closeAll();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<Detection> detect(PrincipalState state, Event event) {
+        if (detectors.isEmpty()) {
+            return List.of();
+        }
+        List<Detection> found = null;
+        for (int i = 0; i < detectors.size(); i++) {
+            Detector detector = detectors.get(i);
+            Object s = state.detectorState(i);
+            if (s == null) {
+                s = detector.newState();
+                state.detectorState(i, s);
+            }
+            List<Detection> d = detector.detect(s, event);
+            if (!d.isEmpty()) {
+                if (found == null) {
+                    found = new ArrayList<>(d);
+                } else {
+                    found.addAll(d);
+                }
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.trailhound.core.session;
+
+import dev.trailhound.core.event.Event;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Puts each event into its principal's session (rules in {@link SessionRules}). Pure: no clock, no I/O.
+ *
+ * <p>Activity sessions are split by the inactivity gap. When a late event falls between two of them, within
+ * the gap of both, they become one: the earlier session keeps its id (and threat id), the later one is
+ * absorbed and reported as {@link Assignment#mergedAway()}.
+ */
+public final class Sessioniser {
+    private final SessionSettings settings;
+
+    public Sessioniser(SessionSettings settings) {
+        this.settings = settings;
+    }
+
+    public SessionSettings settings() { return settings; }
+
+    public Assignment assign(PrincipalState state, Event event) {
+        SessionKind kind = SessionRules.kindOf(event);
+        if (kind == SessionKind.AWS_SERVICE) {
+            return new Assignment(null, null, false);
+        }
+        state.seen(event.eventTimeMillis());
+        if (kind == SessionKind.ACTIVITY) {
+            return assignActivity(state, event);
+        }
+        String key = SessionRules.credentialKey(event, kind);
+        Session session = state.byCredential.get(key);
+        boolean late = false;
+        if (session == null) {
+            session = new Session(event, state.principalKey(), kind, key);
+            state.byCredential.put(key, session);
+        } else {
+            late = event.eventTimeMillis() < session.lastEventMillis();
+        }
+        session.add(event, settings);
+        return new Assignment(session, null, late);
+    }
+
+    private Assignment assignActivity(PrincipalState state, Event event) {
+        long t = event.eventTimeMillis();
+        long gap = settings.activityGap().toMillis();
+        List<Session> sessions = state.activity;
+        Session before = null;
+        Session after = null;
+        for (Session s : sessions) {
+            if (t >= s.firstEventMillis() - gap && t <= s.lastEventMillis() + gap) {
+                if (before == null) {
+                    before = s;
+                } else {
+                    after = s;
+                    break;
+                }
+            }
+        }
+        if (before == null) {
+            Session created = new Session(event, state.principalKey(), SessionKind.ACTIVITY, null);
+            created.add(event, settings);
+            sessions.add(created);
+            sessions.sort(Comparator.comparingLong(Session::firstEventMillis));
+            return new Assignment(created, null, false);
+        }
+        boolean late = t < before.lastEventMillis();
+        before.add(event, settings);
+        if (after != null) {
+            before.absorb(after, settings);
+            sessions.remove(after);
+            return new Assignment(before, after, true);
+        }
+        return new Assignment(before, null, late);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.trailhound.ingest.files;
+
+import dev.trailhound.core.event.Event;
+import dev.trailhound.core.event.Rejection;
+import dev.trailhound.formats.cloudtrail.CloudTrailFileReader;
+import dev.trailhound.formats.cloudtrail.ReadLimits;
+import dev.trailhound.formats.cloudtrail.RecordSink;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Reads a plan's files on several threads and delivers their events, on the caller's thread, merged into
+ * approximate event-time order (the {@link dev.trailhound.core.order.EventOrderer} downstream makes it exact
+ * within its tolerance).
+ *
+ * <p>Every file is a stream, opened when the merge reaches its first event time; the merge always takes the
+ * earliest head event among the open streams. Whole-document files (S3 delivery objects) are decoded, and
+ * their records sorted, a few files ahead on the worker threads; a JSON Lines file is read in batches by a
+ * thread of its own. Memory is bounded by the files open at once (those overlapping in time), the
+ * read-ahead, and two batches per open JSON Lines file.
+ */
+public final class OrderedFileReader implements AutoCloseable {
+    private final ReadLimits limits;
+    private final int threads;
+    private final ExecutorService workers;
+    private final ThreadLocal<CloudTrailFileReader> readers;
+
+    public OrderedFileReader(ReadLimits limits, int threads) {
+        this.limits = limits;
+        this.threads = Math.max(1, threads);
+        this.workers = Executors.newFixedThreadPool(this.threads, Thread.ofPlatform().daemon().name("reader-", 0).factory());
+        this.readers = ThreadLocal.withInitial(() -> new CloudTrailFileReader(limits));
+    }
+
+    /** Reads every file of the plan; events and rejections go to {@code sink} on this thread. */
+    public ReadStatistics read(InputPlan plan, RecordSink sink) {
+        long[] counts = new long[2];
+        RecordSink counting = new RecordSink() {
+            @Override
+            public void accept(Event event) {
+                counts[0]++;
+                sink.accept(event);
+            }
+
+            @Override
+            public void reject(Rejection rejection) {
+                counts[1]++;
+                sink.reject(rejection);
+            }
+        };
+        plan.problems().forEach(counting::reject);
+        merge(plan.files(), counting);
+        return new ReadStatistics(plan.files().size(), plan.skipped(), counts[0], counts[1]);
+    }
+
+    /**
+     * A k-way merge over the files as streams: a file is opened when the merge reaches its key (its first
+     * event time), and the earliest head event among the open files goes next. Whole-document files are
+     * decoded a few files ahead of the merge on the worker threads.
+     */
+    private void merge(List<InputFile> files, RecordSink sink) {
+        PriorityQueue<EventStream> open = new PriorityQueue<>(Comparator.comparingLong(EventStream::headTime));
+        List<CompletableFuture<FileBatch>> ahead = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
+        int readAhead = threads * 4;
+        int next = 0;
+        int submitted = 0;
+        while (true) {
+            while (submitted < files.size() && submitted < next + readAhead) {
+                InputFile f = files.get(submitted);
+                if (!f.jsonLines()) {
+                    ahead.set(submitted, CompletableFuture.supplyAsync(() -> decode(f), workers));
+                }
+                submitted++;
+            }
+            if (next < files.size() && (open.isEmpty() || files.get(next).key() <= open.peek().headTime())) {
+                InputFile f = files.get(next);
+                EventStream stream = f.jsonLines() ? new JsonLinesStream(f, limits) : new DocumentFileStream(ahead.get(next));
+                ahead.set(next, null);
+                next++;
+                if (stream.advance(sink)) {
+                    open.add(stream);
+                }
+                continue;
+            }
+            EventStream head = open.poll();
+            if (head == null) {
+                return;
+            }
+            if (open.isEmpty() && next == files.size()) {
+                drain(head, sink);
+                return;
+            }
+            long limit = Math.min(open.isEmpty() ? Long.MAX_VALUE : open.peek().headTime(),
+                    next < files.size() ? files.get(next).key() : Long.MAX_VALUE);
+            boolean more = true;
+            while (more && head.headTime() <= limit) {
+                sink.accept(head.head());
+                more = head.advance(sink);
+            }
+            if (more) {
+                open.add(head);
+            }
+        }
+    }
+
+    private FileBatch decode(InputFile file) {
+        BatchCollector collector = new BatchCollector();
+        readers.get().read(file.path(), collector);
+        if (collector.size() == 0) {
+            collector.reject(new Rejection(file.path().toString(), "file", "holds no CloudTrail records"));
+        }
+        return collector.take(true);
+    }
+
+    private static void drain(EventStream stream, RecordSink sink) {
+        do {
+            sink.accept(stream.head());
+        } while (stream.advance(sink));
+    }
+
+    public ReadLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}
