@@ -83,7 +83,9 @@ public final class EventPipeline {
             listener.changed(step.session(), step.mergedAway());
         }
         long now = orderer.watermark();
-        if (now - lastSweep >= SWEEP_EVERY_MILLIS) {
+        if (lastSweep == Long.MIN_VALUE) {
+            lastSweep = now;
+        } else if (now - lastSweep >= SWEEP_EVERY_MILLIS) {
             sweep(now);
         }
     }

@@ -55,11 +55,12 @@ public final class PrincipalState {
 
     /**
      * Removes and returns the sessions that can no longer grow: no event for longer than their idle bound
-     * before {@code watermarkMillis} (event time up to which all input has been seen).
+     * plus the late allowance before {@code watermarkMillis} (event time up to which all input has been seen).
      */
     public List<Session> closeIdle(long watermarkMillis, SessionSettings settings) {
         List<Session> closed = new ArrayList<>();
-        long credentialIdle = settings.credentialIdle().toMillis();
+        long late = settings.lateAllowance().toMillis();
+        long credentialIdle = settings.credentialIdle().toMillis() + late;
         for (Iterator<Session> it = byCredential.values().iterator(); it.hasNext(); ) {
             Session s = it.next();
             if (watermarkMillis - s.lastEventMillis() > credentialIdle) {
@@ -67,7 +68,7 @@ public final class PrincipalState {
                 it.remove();
             }
         }
-        long gap = settings.activityGap().toMillis();
+        long gap = settings.activityGap().toMillis() + late;
         for (Iterator<Session> it = activity.iterator(); it.hasNext(); ) {
             Session s = it.next();
             if (watermarkMillis - s.lastEventMillis() > gap) {

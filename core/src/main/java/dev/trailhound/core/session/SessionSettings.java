@@ -12,11 +12,16 @@ import java.time.Duration;
  *                              detection, so the threat shows what led up to it
  * @param eventsPerThreat       most event ids attached to one threat; later ones are counted, not listed
  * @param detectionsPerThreat   most detections kept on one threat; later ones are counted
+ * @param lateAllowance         how long a session stays open past its idle bound for events that arrive
+ *                              late (CloudTrail delivers some 15-45 minutes late): they still join it
  */
 public record SessionSettings(Duration activityGap, Duration credentialIdle, int eventsBeforeDetection,
-        int eventsPerThreat, int detectionsPerThreat) {
+        int eventsPerThreat, int detectionsPerThreat, Duration lateAllowance) {
 
     public SessionSettings {
+        if (lateAllowance.isNegative()) {
+            throw new IllegalArgumentException("late allowance must not be negative");
+        }
         if (activityGap.isNegative() || activityGap.isZero() || credentialIdle.isNegative() || credentialIdle.isZero()) {
             throw new IllegalArgumentException("session durations must be positive");
         }
@@ -26,6 +31,6 @@ public record SessionSettings(Duration activityGap, Duration credentialIdle, int
     }
 
     public static SessionSettings defaults() {
-        return new SessionSettings(Duration.ofMinutes(60), Duration.ofHours(12), 1_000, 10_000, 1_000);
+        return new SessionSettings(Duration.ofMinutes(60), Duration.ofHours(12), 1_000, 10_000, 1_000, Duration.ofMinutes(60));
     }
 }
