@@ -178,7 +178,7 @@ class AssetResolverTest {
     }
 
     @ParameterizedTest(name = "{0} of {1} is {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             as-is            | arn:aws:iam::aws:policy/AdministratorAccess                               | arn:aws:iam::aws:policy/AdministratorAccess
             name             | arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab | 1234abcd-12ab-34cd-56ef-1234567890ab
             name             | arn:aws:ecr:us-east-1:111122223333:repository/platform/base-images       | platform/base-images
@@ -218,7 +218,7 @@ class AssetResolverTest {
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             ec2.amazonaws.com\t*\tEC2\tinstance\trequestParameters.instanceId                | expected 6 tab-separated columns, found 5
             ec2.amazonaws.com\t*\tEC2\tinstance\trequestParameters.instanceId\tnam          | unknown id form 'nam'
             ec2.amazonaws.com\t*\tEC2\tinstance\trequestParameters..instanceId\tas-is       | empty step in path
@@ -235,7 +235,7 @@ class AssetResolverTest {
     void fails_loading_with_the_table_name_and_line_of_a_bad_line(String badLine, String problem) {
         String table = "# header\n"
                 + "ec2.amazonaws.com\t*\tEC2\tinstance\trequestParameters.imageId\tas-is\n"
-                + badLine.replace("\\t", "\t").strip() + "\n";
+                + badLine.strip() + "\n";
 
         assertThatThrownBy(() -> AssetResolver.parse("bad.tsv", table))
                 .isInstanceOf(IllegalStateException.class)
