@@ -1,9 +1,9 @@
 package dev.trailhound.core.order;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Recognises records seen before by their eventID, within a bounded window so memory stays flat.
@@ -16,9 +16,12 @@ import java.util.Map;
 public final class Deduplicator {
     private final long windowMillis;
     private final int maxIds;
-    private final Map<String, Long> seen = new HashMap<>();
-    private final ArrayDeque<String> order = new ArrayDeque<>();
-    private final ArrayDeque<Long> orderTimes = new ArrayDeque<>();
+    private final Set<String> seen = new HashSet<>();
+    // ids in arrival order with their times: a growable ring buffer, oldest at head
+    private String[] ids = new String[1024];
+    private long[] times = new long[1024];
+    private int head;
+    private int size;
     private long newest = Long.MIN_VALUE;
 
     public Deduplicator(Duration window, int maxIds) {
@@ -32,11 +35,16 @@ public final class Deduplicator {
 
     /** True the first time an id is offered within the window; false for a duplicate. */
     public boolean firstSeen(String eventId, long eventTimeMillis) {
-        if (seen.putIfAbsent(eventId, eventTimeMillis) != null) {
+        if (!seen.add(eventId)) {
             return false;
         }
-        order.addLast(eventId);
-        orderTimes.addLast(eventTimeMillis);
+        if (size == ids.length) {
+            grow();
+        }
+        int tail = (head + size) % ids.length;
+        ids[tail] = eventId;
+        times[tail] = eventTimeMillis;
+        size++;
         if (eventTimeMillis > newest) {
             newest = eventTimeMillis;
         }
@@ -46,10 +54,25 @@ public final class Deduplicator {
 
     private void evict() {
         long cutoff = newest - windowMillis;
-        while (!order.isEmpty() && (order.size() > maxIds || orderTimes.peekFirst() < cutoff)) {
-            seen.remove(order.pollFirst());
-            orderTimes.pollFirst();
+        while (size > 0 && (size > maxIds || times[head] < cutoff)) {
+            seen.remove(ids[head]);
+            ids[head] = null;
+            head = (head + 1) % ids.length;
+            size--;
         }
+    }
+
+    private void grow() {
+        String[] newIds = new String[ids.length * 2];
+        long[] newTimes = new long[ids.length * 2];
+        for (int i = 0; i < size; i++) {
+            newIds[i] = ids[(head + i) % ids.length];
+            newTimes[i] = times[(head + i) % ids.length];
+        }
+        ids = newIds;
+        times = newTimes;
+        head = 0;
+        Arrays.fill(newIds, size, newIds.length, null);
     }
 
     public int remembered() {

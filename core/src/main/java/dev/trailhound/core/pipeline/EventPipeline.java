@@ -18,12 +18,12 @@ import java.util.Map;
  * map: the single-process runtime of the core, used by {@code scan} and {@code serve}. Pure (no clock, no
  * I/O) and single-threaded; threats are reported to a {@link ThreatListener}.
  *
- * <p>Sessions are closed as event time passes their idle bound (checked every few minutes of event time),
+ * <p>Sessions are closed as event time passes their idle bound (checked every 15 minutes of event time),
  * and principal states without open sessions or detector memory are dropped, so memory follows the number
  * of active principals, not the input size.
  */
 public final class EventPipeline {
-    private static final long SWEEP_EVERY_MILLIS = 5 * 60_000L;
+    private static final long SWEEP_EVERY_MILLIS = 15 * 60_000L;
 
     private final DetectionCore core;
     private final Organisation organisation;

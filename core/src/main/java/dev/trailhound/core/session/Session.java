@@ -19,13 +19,14 @@ import java.util.List;
  * Owned and mutated by the core only.
  */
 public final class Session {
-    private final String sessionId;
+    private String sessionId;
+    private String threatId;
+    private final long createdAtMillis;
     private final String principalKey;
     private final SessionKind kind;
     private final String credentialKey;
     private final Principal principal;
     private final String accountId;
-    private final String threatId;
     private long firstEventMillis;
     private long lastEventMillis;
     private final ArrayDeque<String> eventIds = new ArrayDeque<>();
@@ -44,9 +45,7 @@ public final class Session {
         this.accountId = first.accountId();
         this.firstEventMillis = first.eventTimeMillis();
         this.lastEventMillis = first.eventTimeMillis();
-        this.sessionId = principalKey + "#" + (credentialKey != null ? credentialKey : "activity") + "@"
-                + Instant.ofEpochMilli(firstEventMillis);
-        this.threatId = threatIdOf(sessionId);
+        this.createdAtMillis = first.eventTimeMillis();
     }
 
     /** Threat ids are a digest of the session id: the same input gives the same ids. */
@@ -125,12 +124,22 @@ public final class Session {
             }
         }
         if (later.isThreat()) {
-            mergedFrom.add(later.threatId);
+            mergedFrom.add(later.threatId());
         }
         mergedFrom.addAll(later.mergedFrom);
     }
 
-    public String sessionId() { return sessionId; }
+    /**
+     * Principal + credential key + the time of the first event the session saw: unique and, for the same
+     * input, the same. Built on first use (most sessions never need it).
+     */
+    public String sessionId() {
+        if (sessionId == null) {
+            sessionId = principalKey + "#" + (credentialKey != null ? credentialKey : "activity") + "@"
+                    + Instant.ofEpochMilli(createdAtMillis);
+        }
+        return sessionId;
+    }
 
     public String principalKey() { return principalKey; }
 
@@ -146,7 +155,12 @@ public final class Session {
     public String accountId() { return accountId; }
 
     /** The id the session has as a threat (stable: derived from the session id). */
-    public String threatId() { return threatId; }
+    public String threatId() {
+        if (threatId == null) {
+            threatId = threatIdOf(sessionId());
+        }
+        return threatId;
+    }
 
     public boolean isThreat() { return !detections.isEmpty(); }
 

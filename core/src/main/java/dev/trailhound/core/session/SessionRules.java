@@ -59,7 +59,7 @@ public final class SessionRules {
     public static String credentialKey(Event event, SessionKind kind) {
         return switch (kind) {
             case TEMPORARY_KEY -> "key:" + event.principal().accessKeyId();
-            case CONSOLE -> "console:" + event.principal().sessionCreationTime();
+            case CONSOLE -> "console:" + event.principal().sessionCreationTime().toEpochMilli();
             case ACTIVITY, AWS_SERVICE -> null;
         };
     }

@@ -20,9 +20,9 @@ final class IdentityDecoder {
             JsonToken v = p.nextToken();
             switch (name) {
                 case "type" -> id.type = pool.share(text(p, v, "userIdentity.type"));
-                case "arn" -> id.arn = pool.share(text(p, v, "userIdentity.arn"));
+                case "arn" -> id.arn = text(p, v, "userIdentity.arn");
                 case "accountId" -> id.accountId = pool.share(text(p, v, "userIdentity.accountId"));
-                case "principalId" -> id.principalId = pool.share(text(p, v, "userIdentity.principalId"));
+                case "principalId" -> id.principalId = text(p, v, "userIdentity.principalId");
                 case "userName" -> id.userName = pool.share(text(p, v, "userIdentity.userName"));
                 case "accessKeyId" -> id.accessKeyId = pool.share(text(p, v, "userIdentity.accessKeyId"));
                 case "invokedBy" -> id.invokedBy = pool.share(text(p, v, "userIdentity.invokedBy"));
@@ -66,7 +66,7 @@ final class IdentityDecoder {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
-                case "arn" -> id.issuerArn = pool.share(text(p, value, "userIdentity.sessionContext.sessionIssuer.arn"));
+                case "arn" -> id.issuerArn = text(p, value, "userIdentity.sessionContext.sessionIssuer.arn");
                 case "userName" -> id.issuerName = pool.share(text(p, value, "userIdentity.sessionContext.sessionIssuer.userName"));
                 default -> p.skipChildren();
             }
@@ -86,7 +86,7 @@ final class IdentityDecoder {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
-                case "creationDate" -> id.creationDate = pool.share(text(p, value, "userIdentity.sessionContext.attributes.creationDate"));
+                case "creationDate" -> id.creationDate = text(p, value, "userIdentity.sessionContext.attributes.creationDate");
                 case "mfaAuthenticated" -> id.mfa = flag(p, value, "userIdentity.sessionContext.attributes.mfaAuthenticated");
                 default -> p.skipChildren();
             }

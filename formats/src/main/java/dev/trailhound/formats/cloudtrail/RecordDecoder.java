@@ -150,7 +150,7 @@ final class RecordDecoder {
             case "eventName" -> r.eventName = pool.share(IdentityDecoder.text(p, v, prefix + "eventName"));
             case "awsRegion" -> r.awsRegion = pool.share(IdentityDecoder.text(p, v, prefix + "awsRegion"));
             case "sourceIPAddress" -> r.sourceIp = pool.share(IdentityDecoder.text(p, v, prefix + "sourceIPAddress"));
-            case "userAgent" -> r.userAgent = pool.share(IdentityDecoder.text(p, v, prefix + "userAgent"));
+            case "userAgent" -> r.userAgent = IdentityDecoder.text(p, v, prefix + "userAgent");
             case "errorCode" -> r.errorCode = pool.share(IdentityDecoder.text(p, v, prefix + "errorCode"));
             case "errorMessage" -> r.errorMessage = IdentityDecoder.text(p, v, prefix + "errorMessage");
             case "eventType" -> r.eventType = pool.share(IdentityDecoder.text(p, v, prefix + "eventType"));

@@ -9,7 +9,12 @@ import java.util.List;
 
 /** Collects what a reader finds into a batch, sorted by event time (CloudTrail files are not). */
 class BatchCollector implements RecordSink {
-    static final Comparator<Event> BY_TIME = Comparator.comparingLong(Event::eventTimeMillis).thenComparing(Event::eventId);
+    static final Comparator<Event> BY_TIME = BatchCollector::compare;
+
+    private static int compare(Event a, Event b) {
+        int byTime = Long.compare(a.eventTimeMillis(), b.eventTimeMillis());
+        return byTime != 0 ? byTime : a.eventId().compareTo(b.eventId());
+    }
 
     List<Event> events = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();

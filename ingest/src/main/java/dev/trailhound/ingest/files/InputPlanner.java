@@ -36,26 +36,29 @@ public final class InputPlanner {
     private static final Pattern CLOUDTRAIL_OBJECT = Pattern.compile("_CloudTrail_[^_]+_(\\d{8}T\\d{4}Z)_");
     private static final DateTimeFormatter OBJECT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT);
     private static final Pattern EVENT_TIME = Pattern.compile("\"eventTime\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})");
-    private static final int PEEK_BYTES = 64 * 1024;
+    private static final int PEEK_BYTES = 32 * 1024;
 
     public InputPlan plan(List<Path> paths) {
         List<InputFile> files = new ArrayList<>();
         List<Rejection> problems = new ArrayList<>();
         int[] skipped = {0};
+        List<Path> found = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                walk(path, files, problems, skipped);
+                walk(path, found, problems, skipped);
             } else if (Files.exists(path)) {
-                files.add(describe(path));
+                found.add(path);
             } else {
                 problems.add(new Rejection(path.toString(), "file", "no such file or directory"));
             }
         }
+        // peeking at each file's head is I/O and inflation: done on all cores
+        files.addAll(found.parallelStream().map(this::describe).toList());
         files.sort(Comparator.comparingLong(InputFile::key).thenComparing(f -> f.path().toString()));
         return new InputPlan(files, skipped[0], problems);
     }
 
-    private void walk(Path root, List<InputFile> files, List<Rejection> problems, int[] skipped) {
+    private void walk(Path root, List<Path> files, List<Rejection> problems, int[] skipped) {
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
@@ -70,7 +73,7 @@ public final class InputPlanner {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && isCloudTrailData(file.getFileName().toString())) {
-                        files.add(describe(file));
+                        files.add(file);
                     } else {
                         skipped[0]++;
                     }
@@ -106,7 +109,7 @@ public final class InputPlanner {
     }
 
     /**
-     * The first record's eventTime: what the merge needs to open the file in time. Object names carry only
+     * The earliest eventTime at the head of the file: what the merge needs to open the file in time. Object names carry only
      * the delivery time, after every event in the file (and exporters write files spanning days), so the name
      * is the fallback when the head of the file has no readable eventTime.
      */
@@ -122,7 +125,7 @@ public final class InputPlanner {
         return Long.MIN_VALUE;
     }
 
-    /** The first eventTime in the file's first 64 KB, or MIN_VALUE; problems surface when it is read. */
+    /** The earliest eventTime in the file's first 32 KB, or MIN_VALUE; problems surface when it is read. */
     private static long firstEventTime(Path file) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             raw.mark(2);
@@ -130,9 +133,16 @@ public final class InputPlanner {
             raw.reset();
             InputStream in = gzip ? new GZIPInputStream(raw) : raw;
             byte[] head = in.readNBytes(PEEK_BYTES);
+            // records inside a CloudTrail object are not sorted: take the earliest time in the head
             Matcher m = EVENT_TIME.matcher(new String(head, StandardCharsets.UTF_8));
-            if (m.find()) {
-                return LocalDateTime.parse(m.group(1)).toInstant(ZoneOffset.UTC).toEpochMilli();
+            String earliest = null;
+            while (m.find()) {
+                if (earliest == null || m.group(1).compareTo(earliest) < 0) {
+                    earliest = m.group(1);
+                }
+            }
+            if (earliest != null) {
+                return LocalDateTime.parse(earliest).toInstant(ZoneOffset.UTC).toEpochMilli();
             }
         } catch (IOException | RuntimeException e) {
             // unreadable or odd: read it first, and let the reader report what is wrong with it

@@ -6,7 +6,6 @@ import dev.trailhound.formats.cloudtrail.CloudTrailFileReader;
 import dev.trailhound.formats.cloudtrail.ReadLimits;
 import dev.trailhound.formats.cloudtrail.RecordSink;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +63,7 @@ public final class OrderedFileReader implements AutoCloseable {
      * decoded a few files ahead of the merge on the worker threads.
      */
     private void merge(List<InputFile> files, RecordSink sink) {
-        PriorityQueue<EventStream> open = new PriorityQueue<>(Comparator.comparingLong(EventStream::headTime));
+        PriorityQueue<EventStream> open = new PriorityQueue<>((a, b) -> Long.compare(a.headTime(), b.headTime()));
         List<CompletableFuture<FileBatch>> ahead = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
         int readAhead = threads * 4;
         int next = 0;
