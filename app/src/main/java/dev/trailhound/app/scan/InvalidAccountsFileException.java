@@ -1,0 +1,10 @@
+package dev.trailhound.app.scan;
+
+/** The {@code --accounts} file is unusable; the message says where and why. */
+final class InvalidAccountsFileException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    InvalidAccountsFileException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.trailhound.app.scan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailhound.core.account.Organisation;
+import dev.trailhound.core.detect.Detector;
+import dev.trailhound.core.event.Rejection;
+import dev.trailhound.core.pipeline.PipelineSettings;
+import dev.trailhound.formats.cloudtrail.ReadLimits;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code trailhound scan}: read CloudTrail, write the threats found as JSON Lines. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Reads CloudTrail (S3 delivery objects, JSON Lines, EventBridge envelopes, directories in the S3"
+                + " layout) and writes one JSON line per threat.",
+                "Exit codes: 0 the run completed (even with rejected records), 2 bad arguments, 3 nothing could be read."})
+public final class ScanCommand implements Callable<Integer> {
+    static final int NOTHING_READ = 3;
+    private static final int MAX_LISTED_REJECTS = 10_000;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--detect", defaultValue = "all", paramLabel = "none|rules|all",
+            description = "Detection to run: none (read, order, sessionise only), rules, all (rules and anomaly baselines). Default: ${DEFAULT-VALUE}.")
+    DetectMode detect;
+
+    @Option(names = "--learning-days", defaultValue = "7", paramLabel = "N",
+            description = "Days (event time, from a principal's first event) an anomaly baseline learns before it judges. Default: ${DEFAULT-VALUE}.")
+    int learningDays;
+
+    @Option(names = "--accounts", paramLabel = "FILE", description = "JSON or YAML map of account id to account name.")
+    Path accounts;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write threats here (in place) instead of standard output.")
+    Path out;
+
+    @Option(names = "--summary-json", paramLabel = "FILE",
+            description = "Write {files, events, rejected, duplicates, threats, elapsedMs, late, skipped} here.")
+    Path summaryJson;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Reader threads. Default: the number of cores.")
+    Integer threads;
+
+    @Option(names = "--disorder-tolerance", paramLabel = "MINUTES", defaultValue = "15",
+            description = "How far (minutes of event time) input may be out of order and still be processed in order. Default: ${DEFAULT-VALUE}.")
+    long disorderMinutes;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to read.")
+    List<Path> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        validate();
+        Map<String, String> names = Map.of();
+        if (accounts != null) {
+            try {
+                names = AccountNamesFile.read(accounts);
+            } catch (InvalidAccountsFileException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--accounts " + e.getMessage());
+            }
+        }
+        Organisation organisation = new Organisation(names);
+        PrintWriter err = spec.commandLine().getErr();
+        int[] listed = {0};
+        ScanSummary summary;
+        try (Writer writer = openOutput()) {
+            ThreatJsonWriter json = new ThreatJsonWriter(writer, organisation);
+            Scan scan = new Scan(detectors(), PipelineSettings.defaults().withDisorderTolerance(Duration.ofMinutes(disorderMinutes)),
+                    ReadLimits.defaults(), threads != null ? threads : Runtime.getRuntime().availableProcessors(), organisation);
+            summary = scan.run(paths, Scan.unchecked(json::write), rejection -> listReject(err, rejection, listed));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (listed[0] > MAX_LISTED_REJECTS) {
+            err.println("... " + (listed[0] - MAX_LISTED_REJECTS) + " more rejected records not listed");
+        }
+        err.println(human(summary));
+        err.flush();
+        if (summaryJson != null) {
+            writeSummary(summary);
+        }
+        return summary.events() == 0 && (summary.files() == 0 || summary.rejected() > 0) ? NOTHING_READ : 0;
+    }
+
+    private void validate() {
+        if (learningDays < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--learning-days must be 0 or more, got " + learningDays);
+        }
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        if (disorderMinutes < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--disorder-tolerance must be 0 or more minutes");
+        }
+    }
+
+    /**
+     * The detectors of the chosen mode. The rule engine and the anomaly baselines plug in here; until they
+     * land, every mode reads, orders and sessionises only.
+     */
+    private List<Detector<?>> detectors() {
+        return switch (detect) {
+            case NONE, RULES, ALL -> List.of();
+        };
+    }
+
+    private Writer openOutput() throws IOException {
+        if (out == null) {
+            return new BufferedWriter(new OutputStreamWriter(new NonClosingOutputStream(System.out), StandardCharsets.UTF_8), 1 << 16);
+        }
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private static void listReject(PrintWriter err, Rejection rejection, int[] listed) {
+        if (++listed[0] <= MAX_LISTED_REJECTS) {
+            err.println("rejected: " + rejection);
+        }
+    }
+
+    private void writeSummary(ScanSummary s) throws IOException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("files", s.files());
+        fields.put("events", s.events());
+        fields.put("rejected", s.rejected());
+        fields.put("duplicates", s.duplicates());
+        fields.put("threats", s.threats());
+        fields.put("elapsedMs", s.elapsedMs());
+        fields.put("late", s.late());
+        fields.put("skipped", s.skipped());
+        Files.writeString(summaryJson, new ObjectMapper().writeValueAsString(fields) + "\n");
+    }
+
+    static String human(ScanSummary s) {
+        double seconds = Math.max(s.elapsedMs(), 1) / 1000.0;
+        return String.format(java.util.Locale.ROOT,
+                "scanned %,d files (%,d skipped): %,d events, %,d rejected, %,d duplicates, %,d late; %,d threats in %.1f s (%,.0f events/s)",
+                s.files(), s.skipped(), s.events(), s.rejected(), s.duplicates(), s.late(), s.threats(), seconds, s.events() / seconds);
+    }
+}

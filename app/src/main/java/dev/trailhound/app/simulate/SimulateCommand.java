@@ -1,0 +1,56 @@
+package dev.trailhound.app.simulate;
+
+import dev.trailhound.simulator.SimulationOptions;
+import dev.trailhound.simulator.SimulationSummary;
+import dev.trailhound.simulator.Simulator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trailhound simulate}: write realistic, labelled CloudTrail for a small organisation. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Writes simulated CloudTrail in the S3 layout (AWSLogs/...) plus labels.json describing the attack scenarios.")
+public final class SimulateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into.")
+    Path out;
+
+    @Option(names = "--days", paramLabel = "N", description = "Days of activity. Default: 7.")
+    Integer days;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed; the same seed gives the same files. Default: 1.")
+    Long seed;
+
+    @Option(names = "--scale", paramLabel = "EVENTS", description = "Approximate number of events (e.g. 1000000). Default: the organisation's natural volume.")
+    Long scale;
+
+    @Option(names = "--start", paramLabel = "INSTANT", description = "First day, e.g. 2026-11-01T00:00:00Z.")
+    Instant start;
+
+    @Option(names = "--single-account-layout", description = "Write AWSLogs/<account>/... instead of an organization trail's AWSLogs/o-.../<account>/...")
+    boolean singleAccountLayout;
+
+    @Override
+    public Integer call() throws IOException {
+        SimulationOptions d = SimulationOptions.defaults();
+        if (days != null && days < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--days must be at least 1, got " + days);
+        }
+        if (scale != null && scale < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scale must not be negative, got " + scale);
+        }
+        SimulationOptions options = new SimulationOptions(start != null ? start : d.start(), days != null ? days : d.days(),
+                seed != null ? seed : d.seed(), scale != null ? scale : d.targetEvents(), !singleAccountLayout);
+        SimulationSummary s = Simulator.run(options, out);
+        spec.commandLine().getErr().printf(java.util.Locale.ROOT,
+                "simulated %,d events in %,d files for %d accounts (%s .. %s), %d attack scenarios; labels in %s%n",
+                s.events(), s.files(), s.accounts(), s.firstEventTime(), s.lastEventTime(), s.scenarios(), out.resolve("labels.json"));
+        return 0;
+    }
+}

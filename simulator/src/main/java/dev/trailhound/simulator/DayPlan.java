@@ -1,0 +1,37 @@
+package dev.trailhound.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every principal's visits of one day. Built once, then read by all streams in parallel. */
+record DayPlan(long dayStart, List<PlannedVisit> visits) {
+    DayPlan {
+        visits = List.copyOf(visits);
+    }
+
+    static DayPlan build(Cast cast, World world, long seed, long dayStart, double scale) {
+        int dayOfWeek = (int) (Math.floorMod(Math.floorDiv(dayStart, Routine.DAY) + 3, 7L) + 1); // 1970-01-01 was a Thursday
+        List<PlannedVisit> planned = new ArrayList<>();
+        for (Actor actor : cast.actors()) {
+            long actorKey = actor.key(seed);
+            for (Visit visit : actor.visits(seed, dayStart, dayOfWeek, scale)) {
+                Caller caller = actor.identity().caller(visit, actorKey, world);
+                List<Placed> openings = new ArrayList<>(3);
+                actor.identity().opening(visit, caller, actorKey, world, openings);
+                planned.add(new PlannedVisit(actor, visit, caller, openings));
+            }
+        }
+        return new DayPlan(dayStart, planned);
+    }
+
+    /** Expected records: habit picks (with repeats and companions) plus opening events. */
+    double expectedEvents(boolean machines) {
+        double total = 0;
+        for (PlannedVisit pv : visits) {
+            if (pv.actor().machine() == machines) {
+                total += pv.actor().expectedEvents(pv.visit()) + pv.openings().size();
+            }
+        }
+        return total;
+    }
+}
