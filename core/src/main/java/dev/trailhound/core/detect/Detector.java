@@ -22,4 +22,19 @@ public interface Detector<S> {
 
     /** Detections for {@code event}, updating {@code state} (the event's principal's) in place. */
     List<Detection> detect(S state, Event event);
+
+    /**
+     * True when {@code state} remembers nothing a later event could need, so the core may drop it (and with it,
+     * perhaps, the whole principal). Stateless detectors and detectors that remember forever keep the default.
+     */
+    default boolean holdsNothing(S state) {
+        return state == null;
+    }
+
+    /**
+     * Event time has reached {@code watermarkMillis} for every principal: forget what can no longer matter
+     * (e.g. correlation windows that have closed). Called as the core closes idle sessions.
+     */
+    default void expire(S state, long watermarkMillis) {
+    }
 }

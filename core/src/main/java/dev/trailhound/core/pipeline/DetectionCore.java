@@ -50,7 +50,18 @@ public final class DetectionCore {
      * Closes the principal's sessions that can no longer grow once all events up to {@code watermarkMillis}
      * have been processed, and returns them (threats among them are final).
      */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public List<Session> closeIdle(PrincipalState state, long watermarkMillis) {
+        for (int i = 0; i < detectors.size(); i++) {
+            Object s = state.detectorState(i);
+            if (s != null) {
+                Detector detector = detectors.get(i);
+                detector.expire(s, watermarkMillis);
+                if (detector.holdsNothing(s)) {
+                    state.detectorState(i, null);
+                }
+            }
+        }
         return state.closeIdle(watermarkMillis, sessioniser.settings());
     }
 
@@ -73,6 +84,9 @@ public final class DetectionCore {
                 state.detectorState(i, s);
             }
             List<Detection> d = detector.detect(s, event);
+            if (detector.holdsNothing(s)) {
+                state.detectorState(i, null);   // lets the core drop principals nobody remembers anything about
+            }
             if (!d.isEmpty()) {
                 if (found == null) {
                     found = new ArrayList<>(d);

@@ -1,0 +1,88 @@
+package dev.trailhound.core.detect;
+
+import dev.trailhound.core.event.Event;
+import dev.trailhound.core.event.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises events that are automation doing its routine work, so that rules do not turn them into threats:
+ * AWS services (and calls from {@code AWS Internal}), service-linked roles, infrastructure-as-code tools
+ * (Terraform, CloudFormation, CDK, Pulumi user agents), CI jobs signed in through OIDC web identity (GitHub
+ * Actions, GitLab, EKS service accounts; Cognito end users excepted), and identities the user names as
+ * automation. User agents can be forged: this trades a little attacker cover for a quiet table, and a rule
+ * that must judge automation too says so ({@code automation: include}).
+ */
+public final class AutomationRecognizer {
+    private static final List<String> IAC_AGENTS = List.of("terraform", "cloudformation", "aws-cdk", "pulumi");
+
+    private final List<String> patterns;
+    private final List<Pattern> configured;
+
+    /**
+     * @param patterns identities to treat as automation: ARNs, role names or user names, with {@code *} wildcards
+     *                 (e.g. {@code arn:aws:iam::*:role/ci-deploy}, {@code terraform-*})
+     */
+    public AutomationRecognizer(List<String> patterns) {
+        this.patterns = List.copyOf(patterns);
+        this.configured = patterns.stream().map(AutomationRecognizer::glob).toList();
+    }
+
+    public static AutomationRecognizer defaults() {
+        return new AutomationRecognizer(List.of());
+    }
+
+    /** Why the event is automation's work ("AWS service", "Terraform user agent"...), or null when it is not. */
+    public String reason(Event event) {
+        Principal p = event.principal();
+        if (p.isAwsService()) {
+            return "AWS service " + (p.invokedBy() != null ? p.invokedBy() : "");
+        }
+        String ip = event.sourceIp();
+        if (ip != null && (ip.equals("AWS Internal") || ip.endsWith(".amazonaws.com"))) {
+            return "call from " + ip;
+        }
+        if (isServiceLinked(p.sessionIssuerArn(), p.sessionIssuerName())) {
+            return "service-linked role " + p.sessionIssuerName();
+        }
+        String agent = event.userAgent() == null ? "" : event.userAgent().toLowerCase(Locale.ROOT);
+        for (String tool : IAC_AGENTS) {
+            if (agent.contains(tool)) {
+                return tool + " user agent";
+            }
+        }
+        if ("WebIdentityUser".equals(p.identityType())) {
+            return "web identity sign-in";
+        }
+        if ("AssumedRole".equals(p.identityType()) && p.hasTemporaryKey()) {
+            String provider = event.json().path("userIdentity").path("sessionContext").path("webIdFederationData")
+                    .path("federatedProvider").asText("");
+            if (!provider.isEmpty() && !provider.contains("cognito-identity")) {
+                return "web identity session from " + provider;
+            }
+        }
+        for (int i = 0; i < configured.size(); i++) {
+            for (String name : new String[] {p.arn(), p.sessionIssuerArn(), p.sessionIssuerName(), p.userName()}) {
+                if (name != null && configured.get(i).matcher(name).matches()) {
+                    return "configured automation identity " + patterns.get(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isServiceLinked(String issuerArn, String issuerName) {
+        return issuerArn != null && issuerArn.contains(":role/aws-service-role/")
+                || issuerName != null && issuerName.startsWith("AWSServiceRoleFor");
+    }
+
+    private static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        String[] parts = pattern.split("\\*", -1);
+        for (int i = 0; i < parts.length; i++) {
+            regex.append(i > 0 ? ".*" : "").append(Pattern.quote(parts[i]));
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.trailhound.core.rules;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The recent matches of one correlation for one principal and group, kept in event-time order (a late event
+ * is inserted in its place) and trimmed to the timespan. Bounded: beyond {@link #MAX_ENTRIES} the oldest
+ * match is dropped, so a flood cannot grow memory.
+ */
+final class CorrelationWindow {
+    static final int MAX_ENTRIES = 10_000;
+
+    /**
+     * One contribution: an event that matched some of the correlation's members (bit i = member i), or a chained
+     * correlation that completed (its events), with the counted field's value.
+     */
+    record Entry(long timeMillis, List<String> eventIds, long rules, String value) {
+    }
+
+    private final long spanMillis;
+    private final ArrayList<Entry> entries = new ArrayList<>();
+
+    CorrelationWindow(long spanMillis) {
+        this.spanMillis = spanMillis;
+    }
+
+    void add(Entry entry) {
+        int at = entries.size();
+        while (at > 0 && entries.get(at - 1).timeMillis() > entry.timeMillis()) {
+            at--;
+        }
+        entries.add(at, entry);
+        if (entries.size() > MAX_ENTRIES) {
+            entries.remove(0);
+        }
+    }
+
+    /** Drops matches that can no longer share a timespan with a match at {@code latestMillis} or later. */
+    void trim(long latestMillis) {
+        long cutoff = latestMillis - spanMillis;
+        int drop = 0;
+        while (drop < entries.size() && entries.get(drop).timeMillis() < cutoff) {
+            drop++;
+        }
+        if (drop > 0) {
+            entries.subList(0, drop).clear();
+        }
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    long latestMillis() {
+        return entries.isEmpty() ? Long.MIN_VALUE : entries.get(entries.size() - 1).timeMillis();
+    }
+
+    long spanMillis() {
+        return spanMillis;
+    }
+
+    int distinctValues() {
+        Set<String> values = new HashSet<>();
+        for (Entry e : entries) {
+            if (e.value() != null) {
+                values.add(e.value());
+            }
+        }
+        return values.size();
+    }
+
+    /** How many of the correlation's rules matched at least once. */
+    int distinctRules() {
+        long all = 0;
+        for (Entry e : entries) {
+            all |= e.rules();
+        }
+        return Long.bitCount(all);
+    }
+
+    /** Whether the rules 0..n-1 matched in that order (each later than or as late as the one before). */
+    boolean inOrder(int n) {
+        int next = 0;
+        for (Entry e : entries) {
+            if ((e.rules() & (1L << next)) != 0) {
+                next++;
+                if (next == n) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    List<String> eventIds() {
+        List<String> ids = new ArrayList<>(entries.size());
+        Set<String> seen = new HashSet<>();
+        for (Entry e : entries) {
+            for (String id : e.eventIds()) {
+                if (seen.add(id)) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    void clear() {
+        entries.clear();
+    }
+}

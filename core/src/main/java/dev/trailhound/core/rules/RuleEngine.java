@@ -1,0 +1,214 @@
+package dev.trailhound.core.rules;
+
+import dev.trailhound.core.detect.AutomationRecognizer;
+import dev.trailhound.core.detect.Detection;
+import dev.trailhound.core.detect.DetectionKind;
+import dev.trailhound.core.detect.Detector;
+import dev.trailhound.core.event.Event;
+import dev.trailhound.core.rules.match.FieldAccessor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Sigma rule detector. Each event is tested only against the rules its {@code eventName} can match; a
+ * rule that matches raises a detection (unless it only feeds correlations) and feeds its correlations, whose
+ * windows live in the principal's {@link RuleState}. Routine work of automation identities is recognised and
+ * raises nothing, except for rules that say {@code automation: include}. A rule that throws is counted in
+ * {@link #failures()} and skipped for that event; the others go on.
+ *
+ * <p>The compiled {@link RuleSet} is swapped whole ({@link #swap}); events in flight finish with the set they
+ * started with.
+ */
+public final class RuleEngine implements Detector<RuleState> {
+    /** Most event ids a correlation detection lists; the count in its explanation stays exact. */
+    static final int MAX_CORRELATED_EVENT_IDS = 1_000;
+
+    private volatile RuleSet rules;
+    private final AutomationRecognizer automation;
+    private final RuleFailures failures = new RuleFailures();
+    private final AtomicLong automationMatches = new AtomicLong();
+
+    public RuleEngine(RuleSet rules, AutomationRecognizer automation) {
+        this.rules = rules;
+        this.automation = automation;
+    }
+
+    /** Replaces the rules atomically; windows of correlations that are gone expire with event time. */
+    public void swap(RuleSet next) {
+        this.rules = next;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public RuleFailures failures() {
+        return failures;
+    }
+
+    /** Matches left without a detection because the event was automation's routine work. */
+    public long automationMatches() {
+        return automationMatches.get();
+    }
+
+    @Override
+    public String name() {
+        return "rules";
+    }
+
+    @Override
+    public RuleState newState() {
+        return new RuleState();
+    }
+
+    @Override
+    public boolean holdsNothing(RuleState state) {
+        return state.isEmpty();
+    }
+
+    @Override
+    public void expire(RuleState state, long watermarkMillis) {
+        state.expire(watermarkMillis);
+    }
+
+    @Override
+    public List<Detection> detect(RuleState state, Event event) {
+        RuleSet set = rules;
+        CompiledRule[] candidates = set.candidates(event.action());
+        if (candidates.length == 0) {
+            return List.of();
+        }
+        List<CompiledRule> matched = null;
+        String automationReason = null;
+        boolean automationKnown = false;
+        for (CompiledRule rule : candidates) {
+            if (!test(rule, event)) {
+                continue;
+            }
+            if (!rule.includesAutomation()) {
+                if (!automationKnown) {
+                    automationReason = automation.reason(event);
+                    automationKnown = true;
+                }
+                if (automationReason != null) {
+                    automationMatches.incrementAndGet();
+                    continue;
+                }
+            }
+            if (matched == null) {
+                matched = new ArrayList<>(2);
+            }
+            matched.add(rule);
+        }
+        if (matched == null) {
+            return List.of();
+        }
+        List<Detection> out = new ArrayList<>(matched.size());
+        for (CompiledRule rule : matched) {
+            if (rule.emits()) {
+                out.add(new Detection(DetectionKind.RULE, rule.id(), rule.metadata().title(), rule.severity(), event.eventId(),
+                        event.eventTimeMillis(), List.of(event.eventId()), rule.tactics(), rule.techniques(),
+                        Explanations.ofRule(rule, event)));
+            }
+        }
+        correlate(set, state, event, matched, out);
+        return out;
+    }
+
+    private boolean test(CompiledRule rule, Event event) {
+        try {
+            return rule.predicate().test(event);
+        } catch (RuntimeException e) {
+            failures.record(rule.id(), event.eventId(), e);
+            return false;
+        }
+    }
+
+    /**
+     * Adds the event once to each correlation its matched rules feed, raises the correlations it completes, and
+     * passes each completed correlation on to the correlations that list it (chains are acyclic).
+     */
+    private void correlate(RuleSet set, RuleState state, Event event, List<CompiledRule> matched, List<Detection> out) {
+        Map<Integer, Long> positions = null;
+        for (CompiledRule rule : matched) {
+            for (int c : rule.correlations()) {
+                if (positions == null) {
+                    positions = new LinkedHashMap<>();
+                }
+                positions.merge(c, 1L << set.correlation(c).positionOfRule(rule.index()), (a, b) -> a | b);
+            }
+        }
+        if (positions == null) {
+            return;
+        }
+        ArrayDeque<Offer> work = new ArrayDeque<>();
+        positions.forEach((c, mask) -> work.add(new Offer(c, mask, List.of(event.eventId()))));
+        while (!work.isEmpty()) {
+            Offer offer = work.poll();
+            CompiledCorrelation c = set.correlation(offer.correlation());
+            Completed done;
+            try {
+                done = offer(set, c, state, event, offer);
+            } catch (RuntimeException e) {
+                failures.record(c.id(), event.eventId(), e);
+                continue;
+            }
+            if (done == null) {
+                continue;
+            }
+            if (c.emits()) {
+                out.add(new Detection(DetectionKind.RULE, c.id(), c.metadata().title(), c.severity(), event.eventId(),
+                        event.eventTimeMillis(), done.eventIds(), c.tactics(), c.techniques(), done.explanation()));
+            }
+            for (int next : c.feeds()) {
+                work.add(new Offer(next, 1L << set.correlation(next).positionOfCorrelation(c.index()), done.eventIds()));
+            }
+        }
+    }
+
+    /** A contribution to one correlation: which members it stands for, and its events. */
+    private record Offer(int correlation, long members, List<String> eventIds) {
+    }
+
+    private record Completed(List<String> eventIds, String explanation) {
+    }
+
+    private Completed offer(RuleSet set, CompiledCorrelation c, RuleState state, Event event, Offer offer) {
+        List<String> group = new ArrayList<>(c.groupBy().length);
+        for (FieldAccessor f : c.groupBy()) {
+            List<String> v = f.values(event);
+            group.add(v.isEmpty() ? "" : v.get(0));
+        }
+        String value = null;
+        if (c.valueField() != null) {
+            List<String> v = c.valueField().values(event);
+            if (v.isEmpty()) {
+                return null;   // a match without the counted field adds no distinct value
+            }
+            value = v.get(0);
+        }
+        CorrelationWindow window = state.window(c.id(), List.copyOf(group), c.timespanMillis());
+        window.add(new CorrelationWindow.Entry(event.eventTimeMillis(), offer.eventIds(), offer.members(), value));
+        window.trim(window.latestMillis());
+        boolean complete = switch (c.type()) {
+            case EVENT_COUNT -> c.reached(window.size());
+            case VALUE_COUNT -> c.reached(window.distinctValues());
+            case TEMPORAL -> c.reached(window.distinctRules());
+            case TEMPORAL_ORDERED -> window.inOrder(c.members().length);
+        };
+        if (!complete) {
+            return null;
+        }
+        List<String> ids = window.eventIds();
+        if (ids.size() > MAX_CORRELATED_EVENT_IDS) {
+            ids = List.copyOf(ids.subList(ids.size() - MAX_CORRELATED_EVENT_IDS, ids.size()));
+        }
+        String explanation = Explanations.ofCorrelation(c, window, group, set);
+        window.clear();
+        return new Completed(ids, explanation);
+    }
+}
