@@ -2,7 +2,6 @@ package dev.trailhound.app.scan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhound.core.account.Organisation;
-import dev.trailhound.core.detect.Detector;
 import dev.trailhound.core.event.Rejection;
 import dev.trailhound.core.pipeline.PipelineSettings;
 import dev.trailhound.formats.cloudtrail.ReadLimits;
@@ -64,6 +63,9 @@ public final class ScanCommand implements Callable<Integer> {
             description = "How far (minutes of event time) input may be out of order and still be processed in order. Default: ${DEFAULT-VALUE}.")
     long disorderMinutes;
 
+    @CommandLine.Mixin
+    RuleOptions ruleOptions = new RuleOptions();
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to read.")
     List<Path> paths = new ArrayList<>();
 
@@ -79,12 +81,13 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         Organisation organisation = new Organisation(names);
+        Detectors detection = Detectors.build(detect, ruleOptions, organisation, spec);
         PrintWriter err = spec.commandLine().getErr();
         int[] listed = {0};
         ScanSummary summary;
         try (Writer writer = openOutput()) {
             ThreatJsonWriter json = new ThreatJsonWriter(writer, organisation);
-            Scan scan = new Scan(detectors(), PipelineSettings.defaults().withDisorderTolerance(Duration.ofMinutes(disorderMinutes)),
+            Scan scan = new Scan(detection.detectors(), PipelineSettings.defaults().withDisorderTolerance(Duration.ofMinutes(disorderMinutes)),
                     ReadLimits.defaults(), threads != null ? threads : Runtime.getRuntime().availableProcessors(), organisation);
             summary = scan.run(paths, Scan.unchecked(json::write), rejection -> listReject(err, rejection, listed));
         } catch (UncheckedIOException e) {
@@ -94,6 +97,7 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("... " + (listed[0] - MAX_LISTED_REJECTS) + " more rejected records not listed");
         }
         err.println(human(summary));
+        reportRuleFailures(err, detection);
         err.flush();
         if (summaryJson != null) {
             writeSummary(summary);
@@ -113,14 +117,15 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The detectors of the chosen mode. The rule engine and the anomaly baselines plug in here; until they
-     * land, every mode reads, orders and sessionises only.
-     */
-    private List<Detector<?>> detectors() {
-        return switch (detect) {
-            case NONE, RULES, ALL -> List.of();
-        };
+    /** Rules that threw are isolated while scanning; say which, how often, and the first error. */
+    private static void reportRuleFailures(PrintWriter err, Detectors detection) {
+        if (detection.ruleEngine() == null || detection.ruleEngine().failures().total() == 0) {
+            return;
+        }
+        err.println("rule failures (each rule was skipped for the events it failed on; the others ran): "
+                + detection.ruleEngine().failures().total());
+        detection.ruleEngine().failures().byRule().values().forEach(f -> err.println("  " + f.ruleId() + ": " + f.count()
+                + " events, first " + f.firstEventId() + ": " + f.firstError()));
     }
 
     private Writer openOutput() throws IOException {
