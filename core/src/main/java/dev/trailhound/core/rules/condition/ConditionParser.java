@@ -11,6 +11,9 @@ import java.util.Locale;
  * since correlations replace it.
  */
 public final class ConditionParser {
+    private static final String PIPE_ADVICE = "the aggregation pipe '|' (Sigma v1 'count() by ...') is not supported:"
+            + " write a correlation rule (type event_count or value_count) that refers to this rule instead";
+
     private enum Kind { NAME, AND, OR, NOT, OPEN, CLOSE, ONE_OF, ALL_OF, PIPE, END }
 
     private record Token(Kind kind, String text, int column) {
@@ -27,6 +30,9 @@ public final class ConditionParser {
         ConditionParser parser = new ConditionParser(tokenize(text));
         Condition c = parser.or();
         Token t = parser.peek();
+        if (t.kind == Kind.PIPE) {
+            throw new ConditionSyntaxException(PIPE_ADVICE, t.column);
+        }
         if (t.kind != Kind.END) {
             throw new ConditionSyntaxException(t.kind == Kind.CLOSE ? "unbalanced ')'"
                     : "expected 'and', 'or' or the end of the condition, found '" + t.text + "'", t.column);
@@ -83,8 +89,7 @@ public final class ConditionParser {
                 }
                 return new Condition.Quantified(t.kind == Kind.ALL_OF, target.text, t.column);
             }
-            case PIPE -> throw new ConditionSyntaxException("the aggregation pipe '|' (Sigma v1 'count() by ...') is not supported:"
-                    + " write a correlation rule (type event_count or value_count) that refers to this rule instead", t.column);
+            case PIPE -> throw new ConditionSyntaxException(PIPE_ADVICE, t.column);
             case END -> throw new ConditionSyntaxException("the condition ends where a search name was expected", t.column);
             default -> throw new ConditionSyntaxException("expected a search name, 'not', '(' or '1 of'/'all of', found '" + t.text + "'", t.column);
         }
@@ -102,8 +107,11 @@ public final class ConditionParser {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (c == '(' || c == ')' || c == '|') {
-                out.add(new Token(c == '(' ? Kind.OPEN : c == ')' ? Kind.CLOSE : Kind.PIPE, String.valueOf(c), i + 1));
+            } else if (c == '|') {
+                out.add(new Token(Kind.PIPE, "|", i + 1));   // what follows is v1 aggregation syntax: refused as a whole
+                break;
+            } else if (c == '(' || c == ')') {
+                out.add(new Token(c == '(' ? Kind.OPEN : Kind.CLOSE, String.valueOf(c), i + 1));
                 i++;
             } else if (isNameChar(c)) {
                 int start = i;
@@ -132,7 +140,7 @@ public final class ConditionParser {
                 throw new ConditionSyntaxException("unexpected character '" + c + "'", i + 1);
             }
         }
-        out.add(new Token(Kind.END, "", n + 1));
+        out.add(new Token(Kind.END, "", out.isEmpty() || out.get(out.size() - 1).kind != Kind.PIPE ? n + 1 : out.get(out.size() - 1).column));
         return out;
     }
 
