@@ -77,6 +77,11 @@ public final class SigmaParser {
             return;
         }
         RuleMetadata meta = metadata(map, nodes, problems);
+        if ("deprecated".equals(meta.status()) || "unsupported".equals(meta.status())) {
+            // Its authors say it cannot be used as it is: keep it for the compiler to skip with a warning, but do
+            // not report the syntax it may use that no tool supports any more.
+            problems = new ArrayList<>();
+        }
         Node correlation = YamlNodes.get(map, "correlation");
         if (correlation != null) {
             correlations.add(correlation(meta, correlation, map, nodes, problems));
