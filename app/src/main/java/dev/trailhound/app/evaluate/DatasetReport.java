@@ -1,0 +1,9 @@
+package dev.trailhound.app.evaluate;
+
+import java.util.List;
+
+/** What the evaluation of one data set found. */
+public sealed interface DatasetReport permits StratusReport, InvictusReport {
+    /** The headline numbers. */
+    List<Figure> figures();
+}
