@@ -3,7 +3,7 @@ package dev.trailhound.app.evaluate;
 import java.util.List;
 
 /** What the evaluation of one data set found. */
-public sealed interface DatasetReport permits StratusReport, InvictusReport {
+public sealed interface DatasetReport permits StratusReport, InvictusReport, PantherReport, ScenariosReport, OtrfReport {
     /** The headline numbers. */
     List<Figure> figures();
 }
