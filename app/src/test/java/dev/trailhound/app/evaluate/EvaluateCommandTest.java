@@ -1,0 +1,84 @@
+package dev.trailhound.app.evaluate;
+
+import static dev.trailhound.app.evaluate.CorpusFixtures.record;
+import static dev.trailhound.app.evaluate.CorpusFixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailhound.app.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int evaluate(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "evaluate";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cli.execute(all);
+    }
+
+    private Path stratusOnlyCorpus() {
+        Path corpus = dir.resolve("corpus");
+        write(corpus.resolve("stratus/labels.json"), """
+                {"files": [{"file": "stop.jsonl", "technique": "aws.defense-evasion.cloudtrail-stop",
+                            "mitre_tactics": ["Defense Evasion"], "detection_key_events": ["cloudtrail:StopLogging"]}]}""");
+        write(corpus.resolve("stratus/stop.jsonl"), record("s-1", "2026-11-02T10:00:00Z", "alice", "cloudtrail", "StopLogging"));
+        write(corpus.resolve("panther/cases.jsonl"), "{\"rule_id\": \"Broken\"");
+        return corpus;
+    }
+
+    @Test
+    void prints_the_figures_and_writes_the_json_report_with_absent_and_failed_data_sets() throws IOException {
+        Path corpus = stratusOnlyCorpus();
+        Path report = dir.resolve("report.json");
+
+        int code = evaluate("--corpus", corpus.toString(), "--detect", "none", "--out", report.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("detection: none, 0 rules")
+                .contains("Stratus captures with a threat of the expected tactic").contains("0 / 1 (0.0%)")
+                .contains("aws.defense-evasion.cloudtrail-stop  expects TA0005 Stealth / TA0112 Defense Impairment");
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.path("datasets").path("stratus").asText()).isEqualTo("evaluated");
+        assertThat(json.path("datasets").path("invictus-aws-dataset").asText()).isEqualTo("absent");
+        assertThat(json.path("datasets").path("panther").asText()).startsWith("failed: ").contains("cases.jsonl: line 1: not valid JSON");
+        assertThat(json.path("figures").get(0).path("id").asText()).isEqualTo("stratus.detected");
+        assertThat(json.path("stratus").path("files").get(0).path("outcome").asText()).isEqualTo("no-threat");
+        assertThat(json.path("invictus").isNull()).isTrue();
+    }
+
+    @Test
+    void evaluates_only_the_chosen_data_sets() {
+        Path corpus = stratusOnlyCorpus();
+
+        assertThat(evaluate("--corpus", corpus.toString(), "--detect", "none", "--dataset", "stratus")).isZero();
+        assertThat(out.toString()).contains("stratus: evaluated").doesNotContain("panther");
+    }
+
+    @Test
+    void rejects_bad_arguments_and_says_when_nothing_could_be_evaluated() throws IOException {
+        assertThat(evaluate("--corpus", dir.resolve("absent").toString())).isEqualTo(2);
+        assertThat(evaluate("--corpus", dir.toString(), "--dataset", "everything")).isEqualTo(2);
+        assertThat(err.toString()).contains("no such directory").contains("--dataset everything: not a data set");
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(evaluate("--corpus", empty.toString(), "--detect", "none")).isEqualTo(EvaluateCommand.NOTHING_EVALUATED);
+        assertThat(err.toString()).contains("no data set could be evaluated");
+    }
+}
