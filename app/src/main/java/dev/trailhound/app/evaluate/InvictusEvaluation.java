@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -34,8 +35,10 @@ public final class InvictusEvaluation {
         Map<String, RecordLabel> records = readRecordLabels(dir.resolve("record_labels.jsonl"));
         List<String> notes = new ArrayList<>();
         List<Technique> techniques = techniques(CorpusFiles.readJson(labelsFile), labelsFile, records, notes);
-        ScanOutcome outcome = scanner.scan(List.of(dir.resolve("events.jsonl")));
-        List<InvictusTechnique> results = techniques.stream().map(t -> judge(t, outcome.threats(), records)).toList();
+        Path capture = dir.resolve("events.jsonl");
+        ScanOutcome outcome = scanner.scan(List.of(capture));
+        Map<String, RecordedCall> calls = EventNames.byEventId(capture);
+        List<InvictusTechnique> results = techniques.stream().map(t -> judge(t, outcome.threats(), records, calls)).toList();
         ThreatLabels threats = new ThreatLabels(outcome.threats(), records, Set.of(DETONATION));
         long detected = results.stream().filter(InvictusTechnique::detected).count();
         List<Figure> figures = List.of(
@@ -99,7 +102,8 @@ public final class InvictusEvaluation {
         return techniques;
     }
 
-    private static InvictusTechnique judge(Technique technique, List<Threat> threats, Map<String, RecordLabel> records) {
+    private static InvictusTechnique judge(Technique technique, List<Threat> threats, Map<String, RecordLabel> records,
+            Map<String, RecordedCall> calls) {
         Set<String> keyIds = Set.copyOf(technique.keyEventIds());
         Set<String> detecting = new LinkedHashSet<>();
         Set<String> offKey = new LinkedHashSet<>();
@@ -117,7 +121,9 @@ public final class InvictusEvaluation {
             }
         }
         offKey.removeAll(detecting);
-        return new InvictusTechnique(technique.id(), technique.keyCalls(), technique.keyEventIds(), !detecting.isEmpty(),
+        Map<String, Long> keyOutcomes = EventNames.outcomes(technique.keyEventIds().stream().map(calls::get)
+                .filter(Objects::nonNull).toList());
+        return new InvictusTechnique(technique.id(), technique.keyCalls(), technique.keyEventIds(), keyOutcomes, !detecting.isEmpty(),
                 List.copyOf(detecting), List.copyOf(offKey));
     }
 }

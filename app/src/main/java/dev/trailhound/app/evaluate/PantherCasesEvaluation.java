@@ -1,8 +1,10 @@
 package dev.trailhound.app.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trailhound.core.attack.AttackCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +48,41 @@ public final class PantherCasesEvaluation {
                 }
             }
         }
+        notes.addAll(mappingNotes(cases));
         return new PantherReport(figures(cases), unreadable, cases, notes);
+    }
+
+    /**
+     * Panther mappings whose technique is not in ATT&amp;CK v19 or does not serve the tactic: the case is still
+     * scored by the tactic as labelled, but a rule author should know why a well-tagged rule misses it.
+     */
+    static List<String> mappingNotes(List<PantherCase> cases) {
+        AttackCatalog attack = AttackCatalog.v19();
+        Map<String, Long> casesByNote = new LinkedHashMap<>();
+        for (PantherCase c : cases) {
+            for (String pair : c.mitre()) {
+                int colon = pair.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String techniqueId = pair.substring(colon + 1).strip();
+                Set<String> tactics = ExpectedTactics.of(pair).orElse(Set.of());
+                var technique = attack.technique(techniqueId);
+                String note = null;
+                if (technique.isEmpty()) {
+                    note = c.ruleId() + ": " + pair + ": technique " + techniqueId + " is not in ATT&CK v19 (revoked or unknown)";
+                } else if (technique.get().tacticIds().stream().noneMatch(tactics::contains)) {
+                    note = c.ruleId() + ": " + pair + ": " + technique.get().id() + " does not serve " + pair.substring(0, colon)
+                            + " in ATT&CK v19 (it serves " + String.join(", ", technique.get().tacticIds()) + "); scored by the tactic as labelled";
+                }
+                if (note != null) {
+                    casesByNote.merge(note, 1L, Long::sum);
+                }
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        casesByNote.forEach((note, n) -> notes.add(note + " (" + n + (n == 1 ? " case)" : " cases)")));
+        return notes;
     }
 
     private static PantherCase judge(int line, JsonNode c, Path file, CorpusScanner scanner, ScratchFiles scratch, List<String> notes) {

@@ -54,7 +54,7 @@ final class ReportTable {
         section("Stratus Red Team: captures without a threat of the expected tactic (" + missed.size() + " of " + r.files().size() + ")");
         for (StratusFile f : missed) {
             out.println("  " + f.technique() + "  expects " + ExpectedTactics.describe(f.acceptedTactics()) + "  key calls "
-                    + String.join(", ", f.keyEvents()));
+                    + String.join(", ", f.keyEvents()) + " " + f.keyOutcomes());
             out.println("      " + switch (f.outcome()) {
                 case StratusEvaluation.NO_THREAT -> "no threat (" + f.events() + " events read)";
                 case StratusEvaluation.UNREADABLE -> "unreadable: " + f.rejections();
@@ -74,8 +74,8 @@ final class ReportTable {
         List<InvictusTechnique> missed = r.techniques().stream().filter(t -> !t.detected()).toList();
         section("Invictus IR: techniques not detected on their key events (" + missed.size() + " of " + r.techniques().size() + ")");
         for (InvictusTechnique t : missed) {
-            out.println("  " + t.technique() + "  key calls " + String.join(", ", t.keyCalls()) + " (" + t.keyEventIds().size()
-                    + " events, e.g. " + t.keyEventIds().get(0) + ")"
+            out.println("  " + t.technique() + "  key calls " + String.join(", ", t.keyCalls()) + " " + t.keyOutcomes()
+                    + " e.g. " + t.keyEventIds().get(0)
                     + (t.offKeyRules().isEmpty() ? "" : "  detected off key by: " + String.join("; ", t.offKeyRules())));
         }
         labelled("Invictus IR: noise threats (detections only on warm-up, revert or background events)", r.noiseThreats());

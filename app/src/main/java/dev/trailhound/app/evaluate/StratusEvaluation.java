@@ -70,14 +70,14 @@ public final class StratusEvaluation {
         } else {
             verdict = outcome.threats().isEmpty() ? NO_THREAT : WRONG_TACTIC;
         }
+        Map<String, RecordedCall> calls = Files.isRegularFile(capture) ? EventNames.byEventId(capture) : Map.of();
         boolean onKey = false;
-        if (verdict.equals(DETECTED) && Files.isRegularFile(capture)) {
-            Map<String, String> calls = EventNames.byEventId(capture);
-            for (Threat threat : outcome.threatsWith(accepted)) {
-                onKey |= ThreatBrief.detectionEventIds(threat).stream().map(calls::get).anyMatch(keyEvents::contains);
-            }
+        for (Threat threat : outcome.threatsWith(accepted)) {
+            onKey |= ThreatBrief.detectionEventIds(threat).stream().map(calls::get)
+                    .anyMatch(c -> c != null && keyEvents.contains(c.call()));
         }
-        return new StratusFile(name, technique, labelTactics, List.copyOf(accepted), verdict, onKey, keyEvents,
+        Map<String, Long> keyOutcomes = EventNames.outcomes(calls.values().stream().filter(c -> keyEvents.contains(c.call())).toList());
+        return new StratusFile(name, technique, labelTactics, List.copyOf(accepted), verdict, onKey, keyEvents, keyOutcomes,
                 outcome.summary().events(), outcome.rejectionsByReason(), outcome.briefs());
     }
 }

@@ -35,7 +35,8 @@ class InvictusEvaluationTest {
                 record("w-1", "2026-11-02T10:00:00Z", "terraform", "secretsmanager", "GetSecretValue"),
                 record("d-1", "2026-11-02T10:01:00Z", "stratus", "ec2", "GetPasswordData"),
                 record("d-2", "2026-11-02T10:02:00Z", "stratus", "cloudtrail", "DescribeTrails"),
-                record("d-3", "2026-11-02T10:02:30Z", "stratus", "cloudtrail", "StopLogging"),
+                record("d-3", "2026-11-02T10:02:30Z", "stratus", "cloudtrail", "StopLogging")
+                        .replace("\"eventType\"", "\"errorCode\":\"TrailNotFoundException\",\"eventType\""),
                 record("r-1", "2026-11-02T10:03:00Z", "reverter", "cloudtrail", "StartLogging"),
                 record("b-1", "2026-11-02T10:04:00Z", "bob", "s3", "ListBuckets"),
                 record("u-1", "2026-11-02T10:05:00Z", "carol", "iam", "ListRoles"));
@@ -65,6 +66,9 @@ class InvictusEvaluationTest {
         assertThat(report.techniques().get(0).detectingRules()).containsExactly("test-GetPasswordData GetPasswordData seen");
         assertThat(report.techniques().get(1).detected()).isFalse();
         assertThat(report.techniques().get(1).keyCalls()).containsExactly("cloudtrail:StopLogging");
+        assertThat(report.techniques().get(0).keyOutcomes()).containsExactly(Map.entry("(succeeded)", 1L));
+        assertThat(report.techniques().get(1).keyOutcomes()).as("a rule that requires success misses a failed attempt")
+                .containsExactly(Map.entry("TrailNotFoundException", 1L));
         assertThat(report.techniques().get(1).offKeyRules()).containsExactly("test-DescribeTrails DescribeTrails seen");
         assertThat(report.figures().get(0)).extracting(Figure::value, Figure::of, Figure::met).containsExactly(1L, 2L, false);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,19 @@ class PantherCasesEvaluationTest {
         assertThat(report.cases().get(5).notes()).containsExactly("rule disabled upstream");
         assertThat(report.cases().get(6).notes()).containsExactly("upstream alerts after 5 matches", "rule has no ATT&CK mapping");
         assertThat(report.cases().get(0).acceptedTactics()).containsExactly("TA0005", "TA0112");
+    }
+
+    @Test
+    void notes_mappings_whose_technique_is_gone_or_does_not_serve_the_tactic() {
+        PantherCase defenseEvasion = new PantherCase(1, "Test.Stopped", "", "", true, List.of("TA0005:T1562.008"),
+                List.of(), "pass", List.of(), Map.of(), List.of());
+        PantherCase discovery = new PantherCase(2, "Test.CreateUser", "", "", true, List.of("TA0007:T1078", "TA0005:T1108"),
+                List.of(), "miss", List.of(), Map.of(), List.of());
+
+        assertThat(PantherCasesEvaluation.mappingNotes(List.of(defenseEvasion, discovery, discovery))).containsExactly(
+                "Test.CreateUser: TA0007:T1078: T1078 does not serve TA0007 in ATT&CK v19 (it serves TA0001, TA0003, TA0004, TA0005);"
+                        + " scored by the tactic as labelled (2 cases)",
+                "Test.CreateUser: TA0005:T1108: technique T1108 is not in ATT&CK v19 (revoked or unknown) (2 cases)");
     }
 
     @Test

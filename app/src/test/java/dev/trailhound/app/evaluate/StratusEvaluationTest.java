@@ -69,6 +69,8 @@ class StratusEvaluationTest {
         assertThat(report.files().get(0).onKeyEvent()).isTrue();
         assertThat(report.files().get(2).onKeyEvent()).as("ListAccessKeys is not the key call CreateAccessKey").isFalse();
         assertThat(report.figures().get(1).value()).isEqualTo(1);
+        assertThat(report.files().get(2).keyOutcomes()).containsExactly(Map.entry("(succeeded)", 1L));
+        assertThat(report.files().get(4).keyOutcomes()).as("the capture is absent").isEmpty();
     }
 
     @Test
