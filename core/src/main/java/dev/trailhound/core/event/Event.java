@@ -122,6 +122,15 @@ public final class Event {
         return t;
     }
 
+    /**
+     * Drops the cached JSON tree. A tree is several times the size of the record's bytes; events stay in memory
+     * while their session is open, so the pipeline lets go of the tree once detection is done with the event
+     * (a later {@link #json()} builds it again).
+     */
+    public void forgetTree() {
+        tree = null;
+    }
+
     /** The resources this event acted on, derived from the record by {@link AssetResolver}. */
     public List<Asset> assets() {
         List<Asset> a = assets;

@@ -75,6 +75,7 @@ public final class EventPipeline {
         String key = DetectionCore.principalKey(event);
         PrincipalState state = states.computeIfAbsent(key, core::newState);
         Step step = core.process(state, event);
+        event.forgetTree();
         if (step.session() == null) {
             serviceEvents++;
         }

@@ -30,6 +30,8 @@ final class SearchCompiler {
                     tests.add(p);
                 }
             }
+            // AND has no side effects, so the cheap tests go first: decoded fields before paths into the JSON tree
+            tests.sort(java.util.Comparator.comparingInt(SearchCompiler::cost));
             if (map.isEmpty()) {
                 problems.add(new RuleProblem(search.where(), "search '" + search.name() + "' is an empty map: give it field tests"));
             }
@@ -42,6 +44,15 @@ final class SearchCompiler {
             return null;
         }
         return alternatives.size() == 1 ? alternatives.get(0) : new Predicate.AnyOf(alternatives.toArray(Predicate[]::new));
+    }
+
+    private static int cost(Predicate p) {
+        return switch (p) {
+            case Predicate.FieldMatch f -> f.field().isDecoded() ? 0 : 2;
+            case Predicate.FieldExists e -> e.field().isDecoded() ? 0 : 2;
+            case Predicate.FieldReference r -> r.field().isDecoded() && r.other().isDecoded() ? 1 : 3;
+            default -> 4;
+        };
     }
 
     private static Predicate keywords(SearchDefinition.Keywords search, List<RuleProblem> problems) {

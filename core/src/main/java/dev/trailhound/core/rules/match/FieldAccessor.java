@@ -28,6 +28,7 @@ public abstract sealed class FieldAccessor permits FieldAccessor.Decoded, FieldA
             Map.entry("errormessage", Event::errorMessage),
             Map.entry("eventtype", Event::eventType),
             Map.entry("eventid", Event::eventId),
+            Map.entry("readonly", e -> e.readOnly() == null ? null : e.readOnly().toString()),
             Map.entry("useridentity.type", e -> e.principal().identityType()),
             Map.entry("useridentity.arn", e -> e.principal().arn()),
             Map.entry("useridentity.accountid", e -> e.principal().accountId()),
@@ -56,7 +57,7 @@ public abstract sealed class FieldAccessor permits FieldAccessor.Decoded, FieldA
     private static boolean isCloudTrailSpelling(String path) {
         return switch (path) {
             case "eventName", "eventSource", "awsRegion", "sourceIPAddress", "userAgent", "errorCode", "errorMessage",
-                    "eventType", "eventID", "userIdentity.type", "userIdentity.arn", "userIdentity.accountId",
+                    "eventType", "eventID", "readOnly", "userIdentity.type", "userIdentity.arn", "userIdentity.accountId",
                     "userIdentity.principalId", "userIdentity.accessKeyId", "userIdentity.invokedBy",
                     "userIdentity.sessionContext.sessionIssuer.arn" -> true;
             default -> false;
@@ -65,6 +66,11 @@ public abstract sealed class FieldAccessor permits FieldAccessor.Decoded, FieldA
 
     public String path() {
         return path;
+    }
+
+    /** True when reading the field needs no JSON tree (the reader decoded it). */
+    public boolean isDecoded() {
+        return this instanceof Decoded;
     }
 
     /** The field's values: empty when it is missing or null, usually one. */

@@ -88,10 +88,14 @@ public sealed interface ValueMatcher permits ValueMatcher.Exact, ValueMatcher.Pr
     }
 
     /** A wildcard pattern that is not a plain prefix, suffix or substring, compiled to a whole-value regex. */
-    record Glob(String sigma, Pattern pattern) implements ValueMatcher {
+    record Glob(String sigma, Pattern pattern, MatchMemo memo) implements ValueMatcher {
+        public Glob(String sigma, Pattern pattern) {
+            this(sigma, pattern, new MatchMemo());
+        }
+
         @Override
         public boolean matches(String value) {
-            return pattern.matcher(value).matches();
+            return memo.test(value, v -> pattern.matcher(v).matches());
         }
 
         @Override
@@ -101,10 +105,14 @@ public sealed interface ValueMatcher permits ValueMatcher.Exact, ValueMatcher.Pr
     }
 
     /** The {@code re} modifier: the expression is searched for anywhere in the value. */
-    record Regex(Pattern pattern) implements ValueMatcher {
+    record Regex(Pattern pattern, MatchMemo memo) implements ValueMatcher {
+        public Regex(Pattern pattern) {
+            this(pattern, new MatchMemo());
+        }
+
         @Override
         public boolean matches(String value) {
-            return pattern.matcher(value).find();
+            return memo.test(value, v -> pattern.matcher(v).find());
         }
 
         @Override
