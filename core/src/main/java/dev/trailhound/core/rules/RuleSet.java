@@ -14,12 +14,15 @@ import java.util.TreeMap;
  */
 public final class RuleSet {
     private static final CompiledRule[] NONE = new CompiledRule[0];
+    private static final int MAX_RESOLVED = 16_384;
     private static final RuleSet EMPTY = new RuleSet(List.of(), List.of());
 
     private final List<CompiledRule> rules;
     private final List<CompiledCorrelation> correlations;
     private final TreeMap<String, CompiledRule[]> byEventName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final CompiledRule[] anyEventName;
+    /** Event names as they appear in events, resolved once each (the case-insensitive lookup costs more). */
+    private final java.util.concurrent.ConcurrentHashMap<String, CompiledRule[]> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RuleSet(List<CompiledRule> rules, List<CompiledCorrelation> correlations) {
         this.rules = List.copyOf(rules);
@@ -48,8 +51,20 @@ public final class RuleSet {
 
     /** The rules an event with this name may match, in rule order. */
     public CompiledRule[] candidates(String eventName) {
-        CompiledRule[] found = eventName == null ? null : byEventName.get(eventName);
-        return found != null ? found : anyEventName;
+        if (eventName == null) {
+            return anyEventName;
+        }
+        CompiledRule[] known = resolved.get(eventName);
+        if (known != null) {
+            return known;
+        }
+        CompiledRule[] found = byEventName.get(eventName);
+        CompiledRule[] result = found != null ? found : anyEventName;
+        if (resolved.size() >= MAX_RESOLVED) {
+            resolved.clear();   // bounded: CloudTrail has a few thousand event names, a forged flood must not grow this
+        }
+        resolved.put(eventName, result);
+        return result;
     }
 
     public List<CompiledRule> rules() {
