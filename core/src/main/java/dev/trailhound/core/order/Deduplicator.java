@@ -35,6 +35,12 @@ public final class Deduplicator {
 
     /** True the first time an id is offered within the window; false for a duplicate. */
     public boolean firstSeen(String eventId, long eventTimeMillis) {
+        // Event time advances with every record, repeats included, so that an id repeated hours apart (with no
+        // other records between) is forgotten in time and its later copy counts as new.
+        if (eventTimeMillis > newest) {
+            newest = eventTimeMillis;
+            evict();
+        }
         if (!seen.add(eventId)) {
             return false;
         }

@@ -30,6 +30,16 @@ class DeduplicatorTest {
     }
 
     @Test
+    void an_id_repeated_after_the_window_with_nothing_between_counts_as_new() {
+        Deduplicator d = new Deduplicator(java.time.Duration.ofHours(2), 100);
+        long hour = 3_600_000L;
+        assertThat(d.firstSeen("1", 0)).isTrue();
+        assertThat(d.firstSeen("1", hour)).isFalse();
+        assertThat(d.firstSeen("1", 3 * hour)).isTrue();
+        assertThat(d.firstSeen("1", 3 * hour + 1)).isFalse();
+    }
+
+    @Test
     void keeps_at_most_the_configured_number_of_ids() {
         Deduplicator d = new Deduplicator(Duration.ofDays(1), 100);
         for (int i = 0; i < 1000; i++) {

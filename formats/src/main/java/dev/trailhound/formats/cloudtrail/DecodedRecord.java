@@ -5,6 +5,8 @@ final class DecodedRecord {
     final DecodedIdentity identity = new DecodedIdentity();
     String eventId;
     String eventTime;
+    /** Logstash's {@code @timestamp}: the event time of records shipped through Logstash/Elastic without eventTime. */
+    String shippedTimestamp;
     String eventSource;
     String eventName;
     String awsRegion;
@@ -21,6 +23,7 @@ final class DecodedRecord {
 
     void clear() {
         identity.clear();
+        shippedTimestamp = null;
         eventId = eventTime = eventSource = eventName = awsRegion = sourceIp = userAgent = null;
         errorCode = errorMessage = eventType = recipientAccountId = null;
         readOnly = null;
@@ -31,6 +34,9 @@ final class DecodedRecord {
 
     /** Null when the record has what every CloudTrail record has; else what is missing. */
     String missingField() {
+        if (eventTime == null && shippedTimestamp != null) {
+            eventTime = shippedTimestamp;
+        }
         if (eventTime == null) {
             return "eventTime";
         }

@@ -3,12 +3,16 @@ package dev.trailhound.formats.cloudtrail;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
  * Parses CloudTrail's {@code eventTime}. CloudTrail always writes {@code yyyy-MM-ddTHH:mm:ssZ}; that shape
- * takes a fast path without allocation, anything else (fractions, offsets) goes through java.time.
+ * takes a fast path without allocation, anything else (fractions, offsets) goes through java.time. Exports
+ * from query engines and data lakes often write the time without a zone and with a space
+ * ({@code 2024-11-25 17:51:21.000000000}); CloudTrail times are UTC, so such a time is read as UTC.
  * Not thread-safe: it remembers the last day it converted, as consecutive records share it.
  */
 final class EventTimeParser {
@@ -46,8 +50,19 @@ final class EventTimeParser {
             try {
                 return OffsetDateTime.parse(text).toInstant().toEpochMilli();
             } catch (DateTimeParseException e2) {
-                return Long.MIN_VALUE;
+                return zoneless(text);
             }
+        }
+    }
+
+    private static long zoneless(String text) {
+        if (text.length() < 19 || text.charAt(10) != ' ' && text.charAt(10) != 'T') {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return LocalDateTime.parse(text.substring(0, 10) + 'T' + text.substring(11)).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return Long.MIN_VALUE;
         }
     }
 

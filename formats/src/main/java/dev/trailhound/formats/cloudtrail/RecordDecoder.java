@@ -146,6 +146,7 @@ final class RecordDecoder {
         switch (name) {
             case "eventID" -> r.eventId = IdentityDecoder.text(p, v, prefix + "eventID");
             case "eventTime" -> r.eventTime = IdentityDecoder.text(p, v, prefix + "eventTime");
+            case "@timestamp" -> r.shippedTimestamp = IdentityDecoder.text(p, v, prefix + "@timestamp");
             case "eventSource" -> r.eventSource = pool.share(IdentityDecoder.text(p, v, prefix + "eventSource"));
             case "eventName" -> r.eventName = pool.share(IdentityDecoder.text(p, v, prefix + "eventName"));
             case "awsRegion" -> r.awsRegion = pool.share(IdentityDecoder.text(p, v, prefix + "awsRegion"));

@@ -177,6 +177,22 @@ class CloudTrailFileReaderTest {
     }
 
     @Test
+    void exported_times_without_a_zone_are_utc_and_logstash_timestamps_stand_in_for_a_missing_event_time() throws IOException {
+        ObjectNode spaced = record("e-1", "2024-11-25 17:51:21.000000000", "iam.amazonaws.com", "CreateUser");
+        ObjectNode seconds = record("e-2", "2022-09-15 13:45:24", "iam.amazonaws.com", "CreateUser");
+        ObjectNode shipped = record("e-3", "2026-11-02T10:00:00Z", "iam.amazonaws.com", "CreateUser");
+        shipped.remove("eventTime");
+        shipped.put("@timestamp", "2020-09-14T00:44:23.000Z");
+        ObjectNode both = record("e-4", "2026-11-02T10:00:00Z", "iam.amazonaws.com", "CreateUser");
+        both.put("@timestamp", "2020-09-14T00:44:23.000Z");
+        CollectingSink sink = read("exports.jsonl", utf8(jsonLines(List.of(spaced, seconds, shipped, both))));
+
+        assertThat(sink.rejections).isEmpty();
+        assertThat(sink.events).extracting(e -> e.eventTime().toString()).containsExactly(
+                "2024-11-25T17:51:21Z", "2022-09-15T13:45:24Z", "2020-09-14T00:44:23Z", "2026-11-02T10:00:00Z");
+    }
+
+    @Test
     void oversized_records_are_rejected_and_their_neighbours_kept() throws IOException {
         CloudTrailFileReader small = new CloudTrailFileReader(new ReadLimits(4096, 1 << 20, 1 << 30));
         ObjectNode big = record("big", "2026-11-02T10:00:00Z", "iam.amazonaws.com", "CreateUser");
