@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * The Panther rule-test figures.
  *
  * @param figures    the headline numbers
- * @param unreadable rejection reason to the number of cases whose event {@code scan} could not read
+ * @param unreadable rejection reason (digits of quoted values shown as 9: one timestamp format is one entry) to the number of cases
+ *                   whose event {@code scan} could not read
  * @param cases      every case, in file order
  * @param labelNotes oddities found in the cases
  */
