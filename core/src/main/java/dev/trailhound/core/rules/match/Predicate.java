@@ -56,12 +56,30 @@ public sealed interface Predicate permits Predicate.AllOf, Predicate.AnyOf, Pred
      * @param all            the {@code all} modifier: every matcher must match some value of the field
      * @param acceptsMissing a {@code null} value was listed: a missing or null field matches
      */
-    record FieldMatch(FieldAccessor field, ValueMatcher[] any, boolean all, boolean acceptsMissing) implements Predicate {
+    record FieldMatch(FieldAccessor field, ValueMatcher[] any, boolean all, boolean acceptsMissing, MatchMemo memo) implements Predicate {
+        /**
+         * The verdict for one value depends on the value alone unless a matcher consults the organisation (its
+         * accounts change as events arrive), so it is remembered per distinct value: user agents, ARNs and names
+         * repeat across events far more than they vary.
+         */
+        public FieldMatch(FieldAccessor field, ValueMatcher[] any, boolean all, boolean acceptsMissing) {
+            this(field, any, all, acceptsMissing, all || any.length == 0 || java.util.Arrays.stream(any).anyMatch(
+                    m -> m instanceof ValueMatcher.AccountScope || m instanceof ValueMatcher.Exact) ? null : new MatchMemo());
+        }
+
         @Override
         public boolean test(Event event) {
             List<String> values = field.values(event);
             if (values.isEmpty()) {
                 return acceptsMissing || all && any.length == 0;
+            }
+            if (memo != null) {
+                for (int i = 0; i < values.size(); i++) {
+                    if (memo.test(values.get(i), this::anyMatcher)) {
+                        return true;
+                    }
+                }
+                return false;
             }
             if (all) {
                 for (ValueMatcher m : any) {
@@ -73,6 +91,15 @@ public sealed interface Predicate permits Predicate.AllOf, Predicate.AnyOf, Pred
             }
             for (ValueMatcher m : any) {
                 if (anyValue(m, values)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean anyMatcher(String value) {
+            for (ValueMatcher m : any) {
+                if (m.matches(value)) {
                     return true;
                 }
             }
