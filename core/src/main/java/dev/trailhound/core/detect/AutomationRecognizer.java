@@ -40,7 +40,8 @@ public final class AutomationRecognizer {
             return "AWS service " + (p.invokedBy() != null ? p.invokedBy() : "");
         }
         String ip = event.sourceIp();
-        if (ip != null && (ip.equals("AWS Internal") || ip.endsWith(".amazonaws.com"))) {
+        // The console makes some calls from "AWS Internal" on its user's behalf: those are the person's, not a service's.
+        if (ip != null && (ip.equals("AWS Internal") && !p.fromConsole() || ip.endsWith(".amazonaws.com"))) {
             return "call from " + ip;
         }
         if (isServiceLinked(p.sessionIssuerArn(), p.sessionIssuerName())) {

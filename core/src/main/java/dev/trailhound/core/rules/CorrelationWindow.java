@@ -85,16 +85,34 @@ final class CorrelationWindow {
         return Long.bitCount(all);
     }
 
-    /** Whether the rules 0..n-1 matched in that order (each later than or as late as the one before). */
+    /**
+     * Whether the members 0..n-1 matched in that order. CloudTrail times have one-second precision, so matches
+     * in the same second count as simultaneous: within a second any order will do.
+     */
     boolean inOrder(int n) {
         int next = 0;
-        for (Entry e : entries) {
-            if ((e.rules() & (1L << next)) != 0) {
-                next++;
-                if (next == n) {
-                    return true;
+        int i = 0;
+        while (i < entries.size()) {
+            int end = i;
+            long seconds = entries.get(i).timeMillis() / 1000;
+            while (end < entries.size() && entries.get(end).timeMillis() / 1000 == seconds) {
+                end++;
+            }
+            boolean advanced = true;
+            while (advanced && next < n) {
+                advanced = false;
+                for (int j = i; j < end; j++) {
+                    if ((entries.get(j).rules() & (1L << next)) != 0) {
+                        next++;
+                        advanced = true;
+                        break;
+                    }
                 }
             }
+            if (next == n) {
+                return true;
+            }
+            i = end;
         }
         return false;
     }

@@ -103,6 +103,10 @@ class SigmaCorrelationTest {
         assertThat(SigmaHarness.run(SigmaHarness.engine(yaml), stop, modify, start)).singleElement()
                 .satisfies(d -> assertThat(d.eventIds()).containsExactly("eve-StopInstances-0", "eve-ModifyInstanceAttribute-2", "eve-StartInstances-3"));
         assertThat(SigmaHarness.run(SigmaHarness.engine(yaml), earlyStart, stop, modify)).isEmpty();
+        Event sameSecondModify = event(record("eve", 0, "ec2.amazonaws.com", "ModifyInstanceAttribute",
+                "\"requestParameters\":{\"userData\":\"x\"}").replace("-0\"", "-same\""));
+        assertThat(SigmaHarness.run(SigmaHarness.engine(yaml), sameSecondModify, stop, start))
+                .as("within one second CloudTrail does not tell the order").hasSize(1);
     }
 
     @Test

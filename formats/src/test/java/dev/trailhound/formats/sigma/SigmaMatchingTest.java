@@ -190,6 +190,10 @@ class SigmaMatchingTest {
         assertThat(matches(r, terraform)).isFalse();
         assertThat(matches(r, service)).isFalse();
         assertThat(matches(r.replace("level: high", "level: high\nautomation: include"), terraform)).isTrue();
+        String internal = CREATE_KEY.replace("\"203.0.113.7\"", "\"AWS Internal\"");
+        assertThat(matches(r, internal)).as("a service calling from AWS Internal").isFalse();
+        assertThat(matches(r, internal.replace("\"eventType\"", "\"sessionCredentialFromConsole\":\"true\",\"eventType\"")))
+                .as("the console calling from AWS Internal for its user").isTrue();
     }
 
     @Test
