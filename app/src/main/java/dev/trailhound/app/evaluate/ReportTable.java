@@ -56,7 +56,7 @@ final class ReportTable {
             out.println("  " + f.technique() + "  expects " + ExpectedTactics.describe(f.acceptedTactics()) + "  key calls "
                     + String.join(", ", f.keyEvents()) + " " + f.keyOutcomes());
             out.println("      " + switch (f.outcome()) {
-                case StratusEvaluation.NO_THREAT -> "no threat (" + f.events() + " events read)";
+                case StratusEvaluation.NO_THREAT -> "no threat; events read: " + f.events();
                 case StratusEvaluation.UNREADABLE -> "unreadable: " + f.rejections();
                 default -> "raised instead: " + threats(f.threats());
             });
