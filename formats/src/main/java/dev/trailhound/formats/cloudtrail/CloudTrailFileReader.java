@@ -2,9 +2,12 @@ package dev.trailhound.formats.cloudtrail;
 
 import dev.trailhound.core.event.Rejection;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,9 +23,15 @@ import java.util.zip.ZipException;
  * still delivered. Not thread-safe: use one reader per thread (it reuses its buffers).
  */
 public final class CloudTrailFileReader {
+    /** Whole-document files up to this size are read into memory at once (larger ones are streamed). */
+    private static final int WHOLE_FILE_BYTES = 16 << 20;
+
     private final ReadLimits limits;
     private final DocumentParser parser;
+    private final MemoryGunzip gunzip = new MemoryGunzip();
     private byte[] document = new byte[1 << 20];
+    private byte[] compressed = new byte[1 << 16];
+    private int compressedLength;
 
     public CloudTrailFileReader(ReadLimits limits) {
         this.limits = limits;
@@ -32,10 +41,48 @@ public final class CloudTrailFileReader {
     /** Reads {@code file}, sending events and rejections to {@code sink} in file order. */
     public void read(Path file, RecordSink sink) {
         String source = file.toString();
-        try (InputStream raw = Files.newInputStream(file)) {
-            read(source, raw, isJsonLines(file.getFileName().toString()), sink);
+        boolean jsonLines = isJsonLines(file.getFileName().toString());
+        try {
+            if (!jsonLines && readWhole(file)) {
+                // a whole-document file, usually a small S3 object: inflated from memory, with no per-file buffers
+                InputStream data = MemoryGunzip.isGzip(compressed, 0, compressedLength)
+                        ? new BoundedInputStream(gunzip.open(compressed, compressedLength), limits.maxDecompressedBytes())
+                        : new ByteArrayInputStream(compressed, 0, compressedLength);
+                readDocument(source, data, sink);
+                return;
+            }
+            try (InputStream raw = Files.newInputStream(file)) {
+                read(source, raw, jsonLines, sink);
+            }
         } catch (IOException e) {
             sink.reject(new Rejection(source, "file", "unreadable: " + describe(e)));
+        }
+    }
+
+    /**
+     * Reads the whole file into {@link #compressed} when it is at most {@value #WHOLE_FILE_BYTES} bytes; false
+     * (nothing read) for larger files, which are streamed.
+     */
+    private boolean readWhole(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            long size = channel.size();
+            if (size > WHOLE_FILE_BYTES) {
+                return false;
+            }
+            if (compressed.length < size + 1) {
+                compressed = new byte[(int) Math.max(size + 1, compressed.length * 2L)];
+            } else if (compressed.length > 1 << 20 && size < compressed.length / 16) {
+                compressed = new byte[(int) Math.max(size + 1, 1 << 16)]; // do not keep a rare big buffer for the whole run
+            }
+            // one byte more than the size, so that a file growing while it is read shows as a full buffer
+            ByteBuffer into = ByteBuffer.wrap(compressed, 0, (int) size + 1);
+            while (channel.read(into) >= 0) {
+                if (!into.hasRemaining()) {
+                    return false; // it grew while being read: stream it instead
+                }
+            }
+            compressedLength = into.position();
+            return true;
         }
     }
 
