@@ -3,7 +3,6 @@ package dev.trailhound.app.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.trailhound.ingest.files.InputFile;
 import dev.trailhound.ingest.files.InputPlanner;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The speed limit {@code scan} is measured against: the same files only decompressed and streamed through
- * the JSON parser (a token stream, counting the records), on all cores. Nothing else happens: no events, no
+ * the JSON parser (a token stream, counting the records), on all cores. Nothing else happens: the files are
+ * listed as {@code scan} lists them but not planned (no peeking at their heads), and there are no events, no
  * ordering, no detection. Hidden from help: a benchmark instrument, not a product feature.
  */
 @Command(name = "bench-parse-limit", hidden = true,
@@ -39,7 +39,7 @@ public final class ParseLimitCommand implements Runnable {
     @Override
     public void run() {
         long started = System.nanoTime();
-        List<InputFile> files = new InputPlanner().plan(paths).files();
+        List<Path> files = new InputPlanner().dataFiles(paths);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         AtomicInteger next = new AtomicInteger();
         AtomicLong records = new AtomicLong();
@@ -50,7 +50,7 @@ public final class ParseLimitCommand implements Runnable {
                 workers.add(pool.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < files.size()) {
-                        records.addAndGet(countRecords(factory, files.get(i).path()));
+                        records.addAndGet(countRecords(factory, files.get(i)));
                     }
                 }));
             }

@@ -1,10 +1,7 @@
 package dev.trailhound.ingest.files;
 
 import dev.trailhound.core.event.Rejection;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Turns the paths a user names into the files to read, in time order.
@@ -35,13 +31,27 @@ public final class InputPlanner {
     /** {@code <account>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_<unique>.json.gz}: the time is the delivery time. */
     private static final Pattern CLOUDTRAIL_OBJECT = Pattern.compile("_CloudTrail_[^_]+_(\\d{8}T\\d{4}Z)_");
     private static final DateTimeFormatter OBJECT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT);
-    private static final Pattern EVENT_TIME = Pattern.compile("\"eventTime\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})");
-    private static final int PEEK_BYTES = 32 * 1024;
 
     public InputPlan plan(List<Path> paths) {
         List<InputFile> files = new ArrayList<>();
         List<Rejection> problems = new ArrayList<>();
         int[] skipped = {0};
+        List<Path> found = find(paths, problems, skipped);
+        // peeking at each file's head is I/O and inflation: done on all cores
+        files.addAll(found.parallelStream().map(this::describe).toList());
+        files.sort(Comparator.comparingLong(InputFile::key).thenComparing(f -> f.path().toString()));
+        return new InputPlan(files, skipped[0], problems);
+    }
+
+    /**
+     * The files {@link #plan} would read, in no particular order and without opening them (paths that cannot
+     * be listed are left out): for tools that only need the list, such as the parse-limit benchmark.
+     */
+    public List<Path> dataFiles(List<Path> paths) {
+        return find(paths, new ArrayList<>(), new int[1]);
+    }
+
+    private List<Path> find(List<Path> paths, List<Rejection> problems, int[] skipped) {
         List<Path> found = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
@@ -52,10 +62,7 @@ public final class InputPlanner {
                 problems.add(new Rejection(path.toString(), "file", "no such file or directory"));
             }
         }
-        // peeking at each file's head is I/O and inflation: done on all cores
-        files.addAll(found.parallelStream().map(this::describe).toList());
-        files.sort(Comparator.comparingLong(InputFile::key).thenComparing(f -> f.path().toString()));
-        return new InputPlan(files, skipped[0], problems);
+        return found;
     }
 
     private void walk(Path root, List<Path> files, List<Rejection> problems, int[] skipped) {
@@ -114,38 +121,13 @@ public final class InputPlanner {
      * is the fallback when the head of the file has no readable eventTime.
      */
     private static long keyOf(Path file, String name) {
-        long first = firstEventTime(file);
+        long first = FileHead.earliestEventTime(file);
         if (first != Long.MIN_VALUE) {
             return first;
         }
         Matcher m = CLOUDTRAIL_OBJECT.matcher(name);
         if (m.find()) {
             return LocalDateTime.parse(m.group(1), OBJECT_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
-        }
-        return Long.MIN_VALUE;
-    }
-
-    /** The earliest eventTime in the file's first 32 KB, or MIN_VALUE; problems surface when it is read. */
-    private static long firstEventTime(Path file) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            raw.mark(2);
-            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-            raw.reset();
-            InputStream in = gzip ? new GZIPInputStream(raw) : raw;
-            byte[] head = in.readNBytes(PEEK_BYTES);
-            // records inside a CloudTrail object are not sorted: take the earliest time in the head
-            Matcher m = EVENT_TIME.matcher(new String(head, StandardCharsets.UTF_8));
-            String earliest = null;
-            while (m.find()) {
-                if (earliest == null || m.group(1).compareTo(earliest) < 0) {
-                    earliest = m.group(1);
-                }
-            }
-            if (earliest != null) {
-                return LocalDateTime.parse(earliest).toInstant(ZoneOffset.UTC).toEpochMilli();
-            }
-        } catch (IOException | RuntimeException e) {
-            // unreadable or odd: read it first, and let the reader report what is wrong with it
         }
         return Long.MIN_VALUE;
     }
