@@ -17,11 +17,13 @@ final class CorrelationWindow {
      * One contribution: an event that matched some of the correlation's members (bit i = member i), or a chained
      * correlation that completed (its events), with the counted field's value.
      */
-    record Entry(long timeMillis, List<String> eventIds, long rules, String value) {
+    record Entry(long timeMillis, List<String> eventIds, long rules, List<String> values) {
     }
 
     private final long spanMillis;
     private final ArrayList<Entry> entries = new ArrayList<>();
+    /** After it fires, the correlation stays quiet for one timespan: one detection per burst, not one per N events. */
+    private long quietUntil = Long.MIN_VALUE;
 
     CorrelationWindow(long spanMillis) {
         this.spanMillis = spanMillis;
@@ -69,9 +71,7 @@ final class CorrelationWindow {
     int distinctValues() {
         Set<String> values = new HashSet<>();
         for (Entry e : entries) {
-            if (e.value() != null) {
-                values.add(e.value());
-            }
+            values.addAll(e.values());
         }
         return values.size();
     }
@@ -130,7 +130,13 @@ final class CorrelationWindow {
         return ids;
     }
 
-    void clear() {
+    /** Fired at {@code timeMillis}: starts counting afresh and stays quiet for one timespan. */
+    void fired(long timeMillis) {
         entries.clear();
+        quietUntil = timeMillis + spanMillis;
+    }
+
+    boolean quietAt(long timeMillis) {
+        return timeMillis < quietUntil;
     }
 }

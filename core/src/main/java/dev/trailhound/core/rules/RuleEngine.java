@@ -183,17 +183,19 @@ public final class RuleEngine implements Detector<RuleState> {
             List<String> v = f.values(event);
             group.add(v.isEmpty() ? "" : v.get(0));
         }
-        String value = null;
+        List<String> values = List.of();
         if (c.valueField() != null) {
-            List<String> v = c.valueField().values(event);
-            if (v.isEmpty()) {
+            values = c.valueField().values(event);   // every value: one SendCommand may name several instances
+            if (values.isEmpty()) {
                 return null;   // a match without the counted field adds no distinct value
             }
-            value = v.get(0);
         }
         CorrelationWindow window = state.window(c.id(), List.copyOf(group), c.timespanMillis());
-        window.add(new CorrelationWindow.Entry(event.eventTimeMillis(), offer.eventIds(), offer.members(), value));
+        window.add(new CorrelationWindow.Entry(event.eventTimeMillis(), offer.eventIds(), offer.members(), values));
         window.trim(window.latestMillis());
+        if (window.quietAt(event.eventTimeMillis())) {
+            return null;
+        }
         boolean complete = switch (c.type()) {
             case EVENT_COUNT -> c.reached(window.size());
             case VALUE_COUNT -> c.reached(window.distinctValues());
@@ -208,7 +210,7 @@ public final class RuleEngine implements Detector<RuleState> {
             ids = List.copyOf(ids.subList(ids.size() - MAX_CORRELATED_EVENT_IDS, ids.size()));
         }
         String explanation = Explanations.ofCorrelation(c, window, group, set);
-        window.clear();
+        window.fired(event.eventTimeMillis());
         return new Completed(ids, explanation);
     }
 }

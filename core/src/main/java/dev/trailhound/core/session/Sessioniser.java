@@ -29,17 +29,26 @@ public final class Sessioniser {
         if (kind == SessionKind.ACTIVITY) {
             return assignActivity(state, event);
         }
-        String key = SessionRules.credentialKey(event, kind);
+        String key = lookupKey(event, kind);
         Session session = state.byCredential.get(key);
         boolean late = false;
         if (session == null) {
-            session = new Session(event, state.principalKey(), kind, key);
+            session = new Session(event, state.principalKey(), kind, SessionRules.credentialKey(event, kind));
             state.byCredential.put(key, session);
         } else {
             late = event.eventTimeMillis() < session.lastEventMillis();
         }
         session.add(event, settings);
         return new Assignment(session, null, late);
+    }
+
+    /**
+     * The key of the session among the principal's credential sessions: the access key id itself for temporary
+     * keys (most events; the reader shares one instance per id, so nothing is built per event), the full
+     * credential key otherwise. An access key id never looks like {@code console:...}.
+     */
+    private static String lookupKey(Event event, SessionKind kind) {
+        return kind == SessionKind.TEMPORARY_KEY ? event.principal().accessKeyId() : SessionRules.credentialKey(event, kind);
     }
 
     private Assignment assignActivity(PrincipalState state, Event event) {

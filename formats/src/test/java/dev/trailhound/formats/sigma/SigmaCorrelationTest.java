@@ -50,6 +50,22 @@ class SigmaCorrelationTest {
     }
 
     @Test
+    void a_burst_raises_one_detection_per_timespan_not_one_per_threshold() {
+        RuleEngine engine = SigmaHarness.engine(correlation("event_count", "    gte: 2\n", "10m"));
+        List<Detection> d = SigmaHarness.run(engine, read("alice", 0, "a"), read("alice", 1, "b"), read("alice", 2, "c"),
+                read("alice", 3, "d"), read("alice", 11, "e"), read("alice", 12, "f"));
+        assertThat(d).extracting(Detection::eventId).containsExactly("alice-b-1", "alice-e-11");   // c and d fell in the quiet time: they count towards the next burst
+    }
+
+    @Test
+    void value_count_counts_every_value_of_an_array_field() {
+        String rule = correlation("value_count", "    field: requestParameters.instanceIds\n    gte: 3\n", "10m");
+        Event one = event(record("alice", 0, "secretsmanager.amazonaws.com", "GetSecretValue",
+                "\"requestParameters\":{\"instanceIds\":[\"i-1\",\"i-2\",\"i-3\"]}"));
+        assertThat(SigmaHarness.run(SigmaHarness.engine(rule), one)).hasSize(1);
+    }
+
+    @Test
     void matches_outside_the_timespan_do_not_count() {
         RuleEngine engine = SigmaHarness.engine(correlation("event_count", "    gte: 3\n", "10m"));
         assertThat(SigmaHarness.run(engine, read("alice", 0, "a"), read("alice", 11, "b"), read("alice", 22, "c"))).isEmpty();
