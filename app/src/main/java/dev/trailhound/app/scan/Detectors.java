@@ -64,8 +64,14 @@ public final class Detectors {
             throw new CommandLine.ParameterException(spec.commandLine(), "the rules cannot be loaded (" + errors.size()
                     + " problems):\n" + String.join("\n", errors) + "\nfix them (check with 'trailhound rules check PATH'), or leave the rule out with --disable-rule ID");
         }
-        RuleEngine engine = new RuleEngine(compilation.ruleSet(), new AutomationRecognizer(options.automation));
+        RuleEngine engine = new RuleEngine(compilation.ruleSet(), new AutomationRecognizer(options.automation, concat(AutomationRecognizer.DEFAULT_SCANNERS, options.scanners)));
         return new Detectors(List.of(engine), engine, compilation);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     public List<Detector<?>> detectors() {

@@ -20,6 +20,10 @@ public final class RuleOptions {
             description = "An identity to treat as automation (its routine work raises no rule threats): ARN, role or user name, '*' wildcards (repeatable).")
     public List<String> automation = new ArrayList<>();
 
+    @Option(names = "--scanner", paramLabel = "PATTERN",
+            description = "A security scanner's identity (its reads raise no rule threats; its changes do): ARN, role or user name, '*' wildcards (repeatable). Adds to the defaults: *scanner*, *cspm*, *securityaudit*, well-known vendor roles.")
+    public List<String> scanners = new ArrayList<>();
+
     @Option(names = "--no-built-in-rules", description = "Use only the rules given with --rules.")
     public boolean noBuiltIn;
 }

@@ -13,24 +13,56 @@ import java.util.regex.Pattern;
  * Actions, GitLab, EKS service accounts; Cognito end users excepted), and identities the user names as
  * automation. User agents can be forged: this trades a little attacker cover for a quiet table, and a rule
  * that must judge automation too says so ({@code automation: include}).
+ *
+ * <p>Security scanners (CSPM and audit roles: by default names like {@code *scanner*}, {@code *cspm*},
+ * {@code *SecurityAudit*} and well-known vendors' role names, plus those configured) are recognised apart: their
+ * job is to read everything, so their reads are routine, but whatever they change is judged like anyone's.
  */
 public final class AutomationRecognizer {
     private static final List<String> IAC_AGENTS = List.of("terraform", "cloudformation", "aws-cdk", "pulumi");
 
+    /** Role, session or user names of security scanners whose reads are routine (case-insensitive globs). */
+    public static final List<String> DEFAULT_SCANNERS = List.of("*scanner*", "*cspm*", "*securityaudit*", "*security-audit*",
+            "wizaccess*", "orcasecurity*", "prismacloud*", "*lacework*", "datadog*integration*");
+
     private final List<String> patterns;
     private final List<Pattern> configured;
+    private final List<String> scannerPatterns;
+    private final List<Pattern> scanners;
 
     /**
      * @param patterns identities to treat as automation: ARNs, role names or user names, with {@code *} wildcards
      *                 (e.g. {@code arn:aws:iam::*:role/ci-deploy}, {@code terraform-*})
      */
     public AutomationRecognizer(List<String> patterns) {
+        this(patterns, DEFAULT_SCANNERS);
+    }
+
+    /**
+     * @param scannerPatterns security scanners' identities (ARNs, role, session or user names, {@code *} wildcards)
+     */
+    public AutomationRecognizer(List<String> patterns, List<String> scannerPatterns) {
         this.patterns = List.copyOf(patterns);
         this.configured = patterns.stream().map(AutomationRecognizer::glob).toList();
+        this.scannerPatterns = List.copyOf(scannerPatterns);
+        this.scanners = scannerPatterns.stream().map(AutomationRecognizer::glob).toList();
     }
 
     public static AutomationRecognizer defaults() {
         return new AutomationRecognizer(List.of());
+    }
+
+    /**
+     * Why the event is a security scanner's routine read ("security scanner *cspm* reading"), or null: the
+     * identity is a scanner and the call is read-only (or {@code readOnlyRule}: the rule judges reading only, as
+     * discovery rules do).
+     */
+    public String scannerReason(Event event, boolean readOnlyRule) {
+        if (scanners.isEmpty() || !(readOnlyRule || Boolean.TRUE.equals(event.readOnly()))) {
+            return null;
+        }
+        int i = matching(scanners, event.principal());
+        return i < 0 ? null : "security scanner " + scannerPatterns.get(i) + " reading";
     }
 
     /** Why the event is automation's work ("AWS service", "Terraform user agent"...), or null when it is not. */
@@ -63,14 +95,20 @@ public final class AutomationRecognizer {
                 return "web identity session from " + provider;
             }
         }
-        for (int i = 0; i < configured.size(); i++) {
+        int i = matching(configured, p);
+        return i < 0 ? null : "configured automation identity " + patterns.get(i);
+    }
+
+    /** The index of the first pattern naming the principal (ARN, issuing role's ARN or name, user or session name). */
+    private static int matching(List<Pattern> globs, Principal p) {
+        for (int i = 0; i < globs.size(); i++) {
             for (String name : new String[] {p.arn(), p.sessionIssuerArn(), p.sessionIssuerName(), p.userName()}) {
-                if (name != null && configured.get(i).matcher(name).matches()) {
-                    return "configured automation identity " + patterns.get(i);
+                if (name != null && globs.get(i).matcher(name).matches()) {
+                    return i;
                 }
             }
         }
-        return null;
+        return -1;
     }
 
     private static boolean isServiceLinked(String issuerArn, String issuerName) {

@@ -33,4 +33,9 @@ public record CompiledRule(int index, RuleMetadata metadata, Predicate predicate
     public boolean includesAutomation() {
         return metadata.automation();
     }
+
+    /** True when the rule judges reading only (all its tactics are Discovery or Collection), as scanners do. */
+    public boolean readsOnly() {
+        return !tactics.isEmpty() && tactics.stream().allMatch(t -> t.id().equals("TA0007") || t.id().equals("TA0009"));
+    }
 }

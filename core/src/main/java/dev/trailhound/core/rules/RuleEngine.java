@@ -94,7 +94,7 @@ public final class RuleEngine implements Detector<RuleState> {
                     automationReason = automation.reason(event);
                     automationKnown = true;
                 }
-                if (automationReason != null) {
+                if (automationReason != null || automation.scannerReason(event, rule.readsOnly()) != null) {
                     automationMatches.incrementAndGet();
                     continue;
                 }

@@ -67,6 +67,19 @@ class RuleEngineTest {
     }
 
     @Test
+    void security_scanners_reads_are_routine_but_their_changes_are_judged() {
+        AutomationRecognizer recognizer = new AutomationRecognizer(List.of(), List.of("*cspm*"));
+        Event read = TestEvents.at(0, "e", "ListUsers", TestEvents.role("cspm-readonly-scanner", "ASIA1"));
+        Event write = TestEvents.at(0, "e", "CreateUser", TestEvents.role("cspm-readonly-scanner", "ASIA1"));
+        Event readFlagged = new Event("e2", read.eventTime(), read.accountId(), read.region(), read.service(), "ListUsers",
+                read.eventType(), true, null, null, read.sourceIp(), read.userAgent(), read.principal(), "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(recognizer.scannerReason(readFlagged, false)).contains("*cspm*");
+        assertThat(recognizer.scannerReason(read, true)).contains("*cspm*");
+        assertThat(recognizer.scannerReason(write, false)).isNull();
+        assertThat(recognizer.scannerReason(TestEvents.at(0, "e", "ListUsers", TestEvents.user("alice", "AKIA1")), true)).isNull();
+    }
+
+    @Test
     void configured_automation_identities_match_by_arn_or_name_with_wildcards() {
         AutomationRecognizer recognizer = new AutomationRecognizer(List.of("arn:aws:iam::*:user/ci-*", "Deploy"));
         assertThat(recognizer.reason(TestEvents.at(0, "e", "CreateUser", TestEvents.user("ci-runner", "AKIA1")))).contains("ci-*");
