@@ -19,18 +19,27 @@ final class IdentityDecoder {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
-                case "type" -> id.type = pool.share(text(p, v, "userIdentity.type"));
-                case "arn" -> id.arn = text(p, v, "userIdentity.arn");
-                case "accountId" -> id.accountId = pool.share(text(p, v, "userIdentity.accountId"));
-                case "principalId" -> id.principalId = text(p, v, "userIdentity.principalId");
-                case "userName" -> id.userName = pool.share(text(p, v, "userIdentity.userName"));
-                case "accessKeyId" -> id.accessKeyId = pool.share(text(p, v, "userIdentity.accessKeyId"));
-                case "invokedBy" -> id.invokedBy = pool.share(text(p, v, "userIdentity.invokedBy"));
+                // one call site for the string fields: the JIT inlines the parser's string reading once
+                case "type", "arn", "accountId", "principalId", "userName", "accessKeyId", "invokedBy" ->
+                        setText(id, name, text(p, v, "userIdentity.", name));
                 case "sessionContext" -> sessionContext(p, v, id);
                 default -> p.skipChildren();
             }
         }
         expectEnd(t, "userIdentity");
+    }
+
+    private void setText(DecodedIdentity id, String name, String value) {
+        switch (name) {
+            case "type" -> id.type = pool.share(value);
+            case "arn" -> id.arn = pool.share(value); // the principal key: one instance, its hash computed once
+            case "accountId" -> id.accountId = pool.share(value);
+            case "principalId" -> id.principalId = value;
+            case "userName" -> id.userName = pool.share(value);
+            case "accessKeyId" -> id.accessKeyId = pool.share(value);
+            case "invokedBy" -> id.invokedBy = pool.share(value);
+            default -> throw new IllegalArgumentException("no userIdentity string field " + name);
+        }
     }
 
     private void sessionContext(JsonParser p, JsonToken v, DecodedIdentity id) throws IOException, FieldTypeException {
@@ -92,6 +101,22 @@ final class IdentityDecoder {
             }
         }
         expectEnd(t, "userIdentity.sessionContext.attributes");
+    }
+
+    /** {@link #text(JsonParser, JsonToken, String)} of the field {@code prefix + name}, the name built only for an error. */
+    static String text(JsonParser p, JsonToken v, String prefix, String name) throws IOException, FieldTypeException {
+        if (v == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        return text(p, v, prefix.isEmpty() ? name : prefix + name);
+    }
+
+    /** {@link #flag(JsonParser, JsonToken, String)} of the field {@code prefix + name}, the name built only for an error. */
+    static Boolean flag(JsonParser p, JsonToken v, String prefix, String name) throws IOException, FieldTypeException {
+        if (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE || v == JsonToken.VALUE_NULL) {
+            return v == JsonToken.VALUE_NULL ? null : v == JsonToken.VALUE_TRUE;
+        }
+        return flag(p, v, prefix.isEmpty() ? name : prefix + name);
     }
 
     /** A string field; null for JSON null; scalars of another type are a type error. */

@@ -17,7 +17,7 @@ import java.util.zip.ZipException;
  * {@link EOFException} for data that ends early, {@link ZipException} for corrupt data.
  * Not thread-safe: one per reading thread.
  */
-final class MemoryGunzip extends InputStream {
+public final class MemoryGunzip extends InputStream {
     private static final int FHCRC = 2;
     private static final int FEXTRA = 4;
     private static final int FNAME = 8;
@@ -29,12 +29,13 @@ final class MemoryGunzip extends InputStream {
     private int end;
     private boolean finished;
 
-    static boolean isGzip(byte[] bytes, int from, int end) {
+    /** True when {@code bytes[from, end)} starts with gzip's magic number. */
+    public static boolean isGzip(byte[] bytes, int from, int end) {
         return end - from >= 2 && (bytes[from] & 0xff) == 0x1f && (bytes[from + 1] & 0xff) == 0x8b;
     }
 
     /** Starts inflating {@code data[0, length)}; the array is read, not copied, until the next call. */
-    MemoryGunzip open(byte[] bytes, int length) throws IOException {
+    public MemoryGunzip open(byte[] bytes, int length) throws IOException {
         data = bytes;
         end = length;
         finished = false;

@@ -25,6 +25,20 @@ final class RecordDecoder {
             "AWS Console Action via CloudTrail",
             "AWS Insight via CloudTrail");
 
+    /** The string fields of a record, numbered for {@link #setText}. */
+    private static final int EVENT_ID = 0;
+    private static final int EVENT_TIME = 1;
+    private static final int TIMESTAMP = 2;
+    private static final int EVENT_SOURCE = 3;
+    private static final int EVENT_NAME = 4;
+    private static final int AWS_REGION = 5;
+    private static final int SOURCE_IP = 6;
+    private static final int USER_AGENT = 7;
+    private static final int ERROR_CODE = 8;
+    private static final int ERROR_MESSAGE = 9;
+    private static final int EVENT_TYPE = 10;
+    private static final int RECIPIENT_ACCOUNT = 11;
+
     private final StringPool pool = new StringPool();
     private final EventTimeParser times = new EventTimeParser();
     private final IdentityDecoder identities = new IdentityDecoder(pool);
@@ -114,6 +128,7 @@ final class RecordDecoder {
         }
         byte[] json = Arrays.copyOfRange(buf, from, to);
         String eventId = r.eventId != null ? r.eventId : contentId(json);
+        eventId.hashCode(); // computed (and cached in the string) here on a reader thread, not in de-duplication on the merge thread
         String account = r.recipientAccountId != null ? r.recipientAccountId : r.identity.accountId;
         return new Decoded.Ok(new Event(eventId, Instant.ofEpochMilli(millis), account, r.awsRegion, r.eventSource,
                 r.eventName, r.eventType, r.readOnly, r.errorCode, r.errorMessage, r.sourceIp, r.userAgent,
@@ -143,24 +158,56 @@ final class RecordDecoder {
 
     private void field(JsonParser p, String name, JsonToken v, DecodedRecord r, String prefix)
             throws IOException, FieldTypeException {
+        int text = textField(name);
+        if (text >= 0) {
+            // one call site for every string field, so the JIT inlines the parser's string reading once, and the
+            // field's full name (prefix + name) is only built for an error message
+            setText(r, text, IdentityDecoder.text(p, v, prefix, name));
+            return;
+        }
         switch (name) {
-            case "eventID" -> r.eventId = IdentityDecoder.text(p, v, prefix + "eventID");
-            case "eventTime" -> r.eventTime = IdentityDecoder.text(p, v, prefix + "eventTime");
-            case "@timestamp" -> r.shippedTimestamp = IdentityDecoder.text(p, v, prefix + "@timestamp");
-            case "eventSource" -> r.eventSource = pool.share(IdentityDecoder.text(p, v, prefix + "eventSource"));
-            case "eventName" -> r.eventName = pool.share(IdentityDecoder.text(p, v, prefix + "eventName"));
-            case "awsRegion" -> r.awsRegion = pool.share(IdentityDecoder.text(p, v, prefix + "awsRegion"));
-            case "sourceIPAddress" -> r.sourceIp = pool.share(IdentityDecoder.text(p, v, prefix + "sourceIPAddress"));
-            case "userAgent" -> r.userAgent = IdentityDecoder.text(p, v, prefix + "userAgent");
-            case "errorCode" -> r.errorCode = pool.share(IdentityDecoder.text(p, v, prefix + "errorCode"));
-            case "errorMessage" -> r.errorMessage = IdentityDecoder.text(p, v, prefix + "errorMessage");
-            case "eventType" -> r.eventType = pool.share(IdentityDecoder.text(p, v, prefix + "eventType"));
-            case "recipientAccountId" -> r.recipientAccountId = pool.share(IdentityDecoder.text(p, v, prefix + "recipientAccountId"));
-            case "readOnly" -> r.readOnly = IdentityDecoder.flag(p, v, prefix + "readOnly");
-            case "sessionCredentialFromConsole" -> r.fromConsole = Boolean.TRUE.equals(IdentityDecoder.flag(p, v, prefix + "sessionCredentialFromConsole"));
+            case "readOnly" -> r.readOnly = IdentityDecoder.flag(p, v, prefix, name);
+            case "sessionCredentialFromConsole" -> r.fromConsole = Boolean.TRUE.equals(IdentityDecoder.flag(p, v, prefix, name));
             case "userIdentity" -> identity(p, v, r, prefix);
             case "additionalEventData" -> additionalEventData(p, v, r);
             default -> p.skipChildren();
+        }
+    }
+
+    /** The string fields decoded, by number; -1 for other fields. */
+    private static int textField(String name) {
+        return switch (name) {
+            case "eventID" -> EVENT_ID;
+            case "eventTime" -> EVENT_TIME;
+            case "@timestamp" -> TIMESTAMP;
+            case "eventSource" -> EVENT_SOURCE;
+            case "eventName" -> EVENT_NAME;
+            case "awsRegion" -> AWS_REGION;
+            case "sourceIPAddress" -> SOURCE_IP;
+            case "userAgent" -> USER_AGENT;
+            case "errorCode" -> ERROR_CODE;
+            case "errorMessage" -> ERROR_MESSAGE;
+            case "eventType" -> EVENT_TYPE;
+            case "recipientAccountId" -> RECIPIENT_ACCOUNT;
+            default -> -1;
+        };
+    }
+
+    private void setText(DecodedRecord r, int field, String value) {
+        switch (field) {
+            case EVENT_ID -> r.eventId = value;
+            case EVENT_TIME -> r.eventTime = value;
+            case TIMESTAMP -> r.shippedTimestamp = value;
+            case EVENT_SOURCE -> r.eventSource = pool.share(value);
+            case EVENT_NAME -> r.eventName = pool.share(value);
+            case AWS_REGION -> r.awsRegion = pool.share(value);
+            case SOURCE_IP -> r.sourceIp = pool.share(value);
+            case USER_AGENT -> r.userAgent = value;
+            case ERROR_CODE -> r.errorCode = pool.share(value);
+            case ERROR_MESSAGE -> r.errorMessage = value;
+            case EVENT_TYPE -> r.eventType = pool.share(value);
+            case RECIPIENT_ACCOUNT -> r.recipientAccountId = pool.share(value);
+            default -> throw new IllegalArgumentException("no string field " + field);
         }
     }
 

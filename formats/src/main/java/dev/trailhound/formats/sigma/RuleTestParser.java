@@ -37,6 +37,7 @@ public final class RuleTestParser {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setCodePointLimit(16 << 20);
+            options.setMaxAliasesForCollections(100_000);   // test records reuse a base record through anchors
             root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();

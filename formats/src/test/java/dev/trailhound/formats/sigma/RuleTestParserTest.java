@@ -32,6 +32,23 @@ class RuleTestParserTest {
     }
 
     @Test
+    void records_can_share_a_base_through_yaml_merge_keys() {
+        RuleTestFile f = new RuleTestParser().parse("x.tests.yml", """
+                base: &base {eventName: GetObject, requestParameters: {bucketName: b}}
+                cases:
+                  - name: two downloads
+                    expect: match
+                    events:
+                      - {<<: *base, eventID: "1"}
+                      - {<<: *base, eventID: "2", eventName: PutObject}
+                """);
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.cases().get(0).events()).containsExactly(
+                "{\"eventID\":\"1\",\"eventName\":\"GetObject\",\"requestParameters\":{\"bucketName\":\"b\"}}",
+                "{\"eventID\":\"2\",\"eventName\":\"PutObject\",\"requestParameters\":{\"bucketName\":\"b\"}}");
+    }
+
+    @Test
     void malformed_cases_are_problems_with_locations() {
         RuleTestFile f = new RuleTestParser().parse("x.tests.yml", "cases:\n  - name: no expectation\n    event: {a: 1}\n  - expect: match\n");
         assertThat(f.problems()).extracting(Object::toString)
