@@ -97,6 +97,7 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("... " + (listed[0] - MAX_LISTED_REJECTS) + " more rejected records not listed");
         }
         err.println(human(summary));
+        reportRules(err, detection);
         reportRuleFailures(err, detection);
         err.flush();
         if (summaryJson != null) {
@@ -115,6 +116,16 @@ public final class ScanCommand implements Callable<Integer> {
         if (disorderMinutes < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--disorder-tolerance must be 0 or more minutes");
         }
+    }
+
+    /** How many rules ran, and how many matches were left out as automation's routine work. */
+    private static void reportRules(PrintWriter err, Detectors detection) {
+        if (detection.ruleEngine() == null) {
+            return;
+        }
+        var rules = detection.ruleEngine().rules();
+        err.printf(java.util.Locale.ROOT, "rules: %,d (%,d of them tested on every event); %,d matches on automation's routine work left out%n",
+                rules.size(), rules.unindexedRules(), detection.ruleEngine().automationMatches());
     }
 
     /** Rules that threw are isolated while scanning; say which, how often, and the first error. */
