@@ -29,6 +29,9 @@ public final class AutomationRecognizer {
     private final List<Pattern> configured;
     private final List<String> scannerPatterns;
     private final List<Pattern> scanners;
+    /** Which scanner pattern (or -1) names an identity: asked for every read a rule matches, answered once per identity. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> scannerOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 65_536;
 
     /**
      * @param patterns identities to treat as automation: ARNs, role names or user names, with {@code *} wildcards
@@ -61,7 +64,16 @@ public final class AutomationRecognizer {
         if (scanners.isEmpty() || !(readOnlyRule || Boolean.TRUE.equals(event.readOnly()))) {
             return null;
         }
-        int i = matching(scanners, event.principal());
+        Principal p = event.principal();
+        String key = p.arn() != null ? p.arn() : p.sessionIssuerArn() + "|" + p.userName();
+        Integer i = scannerOf.get(key);
+        if (i == null) {
+            i = matching(scanners, p);
+            if (scannerOf.size() >= MAX_REMEMBERED) {
+                scannerOf.clear();
+            }
+            scannerOf.put(key, i);
+        }
         return i < 0 ? null : "security scanner " + scannerPatterns.get(i) + " reading";
     }
 

@@ -1,6 +1,7 @@
 package dev.trailhound.core.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,9 @@ final class CorrelationWindow {
 
     private final long spanMillis;
     private final ArrayList<Entry> entries = new ArrayList<>();
+    /** Counts kept as entries come and go, so that a check costs nothing however full the window is. */
+    private final HashMap<String, Integer> valueCounts = new HashMap<>();
+    private final int[] memberCounts = new int[64];
     /** After it fires, the correlation stays quiet for one timespan: one detection per burst, not one per N events. */
     private long quietUntil = Long.MIN_VALUE;
 
@@ -35,8 +39,20 @@ final class CorrelationWindow {
             at--;
         }
         entries.add(at, entry);
+        counted(entry, 1);
         if (entries.size() > MAX_ENTRIES) {
-            entries.remove(0);
+            counted(entries.remove(0), -1);
+        }
+    }
+
+    private void counted(Entry e, int delta) {
+        for (String v : e.values()) {
+            valueCounts.merge(v, delta, (a, b) -> a + b == 0 ? null : a + b);
+        }
+        long bits = e.rules();
+        while (bits != 0) {
+            memberCounts[Long.numberOfTrailingZeros(bits)] += delta;
+            bits &= bits - 1;
         }
     }
 
@@ -48,7 +64,9 @@ final class CorrelationWindow {
             drop++;
         }
         if (drop > 0) {
-            entries.subList(0, drop).clear();
+            List<Entry> gone = entries.subList(0, drop);
+            gone.forEach(e -> counted(e, -1));
+            gone.clear();
         }
     }
 
@@ -69,20 +87,18 @@ final class CorrelationWindow {
     }
 
     int distinctValues() {
-        Set<String> values = new HashSet<>();
-        for (Entry e : entries) {
-            values.addAll(e.values());
-        }
-        return values.size();
+        return valueCounts.size();
     }
 
-    /** How many of the correlation's rules matched at least once. */
+    /** How many of the correlation's members matched at least once. */
     int distinctRules() {
-        long all = 0;
-        for (Entry e : entries) {
-            all |= e.rules();
+        int n = 0;
+        for (int c : memberCounts) {
+            if (c > 0) {
+                n++;
+            }
         }
-        return Long.bitCount(all);
+        return n;
     }
 
     /**
@@ -133,6 +149,8 @@ final class CorrelationWindow {
     /** Fired at {@code timeMillis}: starts counting afresh and stays quiet for one timespan. */
     void fired(long timeMillis) {
         entries.clear();
+        valueCounts.clear();
+        java.util.Arrays.fill(memberCounts, 0);
         quietUntil = timeMillis + spanMillis;
     }
 
