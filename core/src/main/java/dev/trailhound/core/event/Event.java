@@ -104,6 +104,28 @@ public final class Event {
     /** The record's JSON text. */
     public String jsonText() { return new String(json, StandardCharsets.UTF_8); }
 
+    /**
+     * False when the record's JSON text cannot hold a member named by {@code quotedKey} (the name in quotes,
+     * UTF-8): a scan of the bytes that spares building a tree for a field the record does not have.
+     */
+    public boolean mayHaveMember(byte[] quotedKey) {
+        byte first = quotedKey[0];
+        int last = json.length - quotedKey.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (json[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < quotedKey.length; j++) {
+                if (json[i + j] != quotedKey[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Size of the record's JSON in bytes. */
     public int jsonLength() { return json.length; }
 

@@ -33,7 +33,7 @@ class RuleEngineTest {
     private static Event broken(String action) {
         Event ok = TestEvents.at(0, "e-1", action, TestEvents.user("alice", "AKIAEXAMPLE"));
         return new Event(ok.eventId(), ok.eventTime(), ok.accountId(), ok.region(), ok.service(), action, ok.eventType(), ok.readOnly(),
-                null, null, ok.sourceIp(), ok.userAgent(), ok.principal(), "{not json".getBytes(StandardCharsets.UTF_8));
+                null, null, ok.sourceIp(), ok.userAgent(), ok.principal(), "{\"requestParameters\":{\"userName\": no longer json".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -72,6 +72,15 @@ class SigmaMatchingTest {
     }
 
     @Test
+    void a_path_whose_member_the_record_lacks_is_missing_without_building_a_tree() {
+        var event = SigmaHarness.event(CREATE_KEY);
+        assertThat(matches(rule("  sel:\n    vpcEndpointId|exists: false\n  condition: sel"), CREATE_KEY)).isTrue();
+        assertThat(matches(rule("  sel:\n    requestParameters.userName: bob\n  condition: sel"), CREATE_KEY)).isTrue();
+        assertThat(event.mayHaveMember("\"vpcEndpointId\"".getBytes())).isFalse();
+        assertThat(event.mayHaveMember("\"userName\"".getBytes())).isTrue();
+    }
+
+    @Test
     void booleans_and_numbers_compare_by_their_text() {
         assertThat(matches(rule("  sel:\n    readOnly: 'false'\n  condition: sel"), CREATE_KEY)).isTrue();
         assertThat(matches(rule("  sel:\n    readOnly: false\n  condition: sel"), CREATE_KEY)).isTrue();

@@ -100,14 +100,22 @@ public abstract sealed class FieldAccessor permits FieldAccessor.Decoded, FieldA
     /** A path walked in the record's JSON tree. */
     static final class TreePath extends FieldAccessor {
         private final String[] segments;
+        /** The last member name in quotes: a record whose text lacks it cannot have the field (CloudTrail does
+         * not escape member names), so no tree is built for it. */
+        private final byte[] lastMember;
 
         TreePath(String path) {
             super(path);
             this.segments = path.split("\\.", -1);
+            String last = segments[segments.length - 1];
+            this.lastMember = last.isEmpty() ? null : ('"' + last + '"').getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
 
         @Override
         public List<String> values(Event event) {
+            if (lastMember != null && !event.mayHaveMember(lastMember)) {
+                return List.of();
+            }
             JsonNode node = event.json();
             for (int i = 0; i < segments.length; i++) {
                 if (node.isArray()) {
