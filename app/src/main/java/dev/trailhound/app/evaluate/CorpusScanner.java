@@ -19,7 +19,8 @@ import java.util.TreeMap;
 /**
  * Runs the {@code scan} pipeline ({@link Scan}: planning, parallel reading, ordering, de-duplication, sessions,
  * detectors, threats) over some files, alone: every call starts from nothing (fresh detectors, fresh
- * organisation, fresh sessions), so what one scan saw cannot change another's result. Not thread-safe.
+ * organisation, fresh sessions), so what one scan saw cannot change another's result. The organisation is the
+ * accounts the scan sees, or those given (a simulated organisation's {@code accounts.json}). Not thread-safe.
  */
 public final class CorpusScanner {
     private final DetectorFactory detectors;
@@ -35,11 +36,27 @@ public final class CorpusScanner {
     }
 
     public ScanOutcome scan(List<Path> files) {
-        Organisation organisation = Organisation.empty();
+        return scan(files, Organisation.empty(), threads);
+    }
+
+    /**
+     * Scans files of one organisation whose accounts are known, as {@code scan --accounts FILE} does.
+     *
+     * @param accountNames  account id to name: the organisation's own accounts
+     * @param readerThreads reader threads of this scan
+     */
+    public ScanOutcome scan(List<Path> files, Map<String, String> accountNames, int readerThreads) {
+        if (readerThreads < 1) {
+            throw new IllegalArgumentException("readerThreads must be at least 1, got " + readerThreads);
+        }
+        return scan(files, new Organisation(accountNames), readerThreads);
+    }
+
+    private ScanOutcome scan(List<Path> files, Organisation organisation, int readerThreads) {
         List<Detector<?>> list = detectors.create(organisation);
         List<Threat> threats = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        Scan scan = new Scan(list, PipelineSettings.defaults(), ReadLimits.defaults(), threads, organisation);
+        Scan scan = new Scan(list, PipelineSettings.defaults(), ReadLimits.defaults(), readerThreads, organisation);
         ScanSummary summary = scan.run(files, threats::add, rejections::add);
         ScanOutcome outcome = new ScanOutcome(threats, rejections, summary, failures(list));
         outcome.ruleFailures().forEach((rule, n) -> ruleFailures.merge(rule, n, Long::sum));

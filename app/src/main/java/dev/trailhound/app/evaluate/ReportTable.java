@@ -6,12 +6,15 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Prints an evaluation for people: the figures against their targets, then what a rule author can act on. */
 final class ReportTable {
+    /** Rules listed behind the simulated organisations' false-positive threats. */
+    private static final int TOP_RULES = 10;
     private final PrintWriter out;
 
     ReportTable(PrintWriter out) {
@@ -20,7 +23,7 @@ final class ReportTable {
 
     void print(EvaluationReport report) {
         out.println("Trailhound evaluation, " + report.generatedAt());
-        out.println("corpus: " + report.corpus() + "   detection: " + report.detection());
+        out.println((report.corpus() == null ? "" : "corpus: " + report.corpus() + "   ") + "detection: " + report.detection());
         report.datasets().forEach((d, s) -> out.println("  " + d + ": " + s));
         out.println();
         out.printf("%-80s %-20s %-8s %s%n", "FIGURE", "RESULT", "TARGET", "MET");
@@ -41,6 +44,9 @@ final class ReportTable {
         }
         if (report.otrf() != null) {
             otrf(report.otrf());
+        }
+        if (report.simulated() != null) {
+            simulated(report.simulated());
         }
         if (!report.ruleFailures().isEmpty()) {
             section("Rules that threw (isolated; the events were skipped for them)");
@@ -138,6 +144,74 @@ final class ReportTable {
         labelled("OTRF: false threats", r.falseThreats());
         labelled("OTRF: threats on records missing from the labels", r.unlabelledThreats());
         notes("OTRF", r.labelNotes());
+    }
+
+    private void simulated(SimulatedReport r) {
+        section("Simulated organisations (" + r.days() + (r.days() == 1 ? " day" : " days") + " each" + (r.scale() > 0 ? ", about " + r.scale() + " events" : "") + ")");
+        String format = "  %-8s %11s %-14s %-12s %-14s %5s %10s %8s %7s %7s %9s%n";
+        out.printf(Locale.ROOT, format, "SEED", "EVENTS", "ATTACKS ON KEY", "WITH TACTIC", "BENIGN RAISED", "FP", "FP/100K EV", "FP/WEEK",
+                "SIM S", "SCAN S", "EVENTS/S");
+        long attacks = 0;
+        long benign = 0;
+        long detected = 0;
+        long withTactic = 0;
+        long raised = 0;
+        long simulationMs = 0;
+        for (SimulatedSeed s : r.seeds()) {
+            out.printf(Locale.ROOT, format, s.seed(), String.format(Locale.ROOT, "%,d", s.events()), s.attacksDetected() + " / " + s.attacks(),
+                    s.attacksDetectedWithTactic() + " / " + s.attacks(), s.benignWithThreat() + " / " + s.benign(),
+                    s.falsePositiveThreats(), decimal(s.falsePositivesPer100kEvents()), decimal(s.falsePositivesPerWeek()),
+                    decimal(s.simulationMs() / 1000.0), decimal(s.scanMs() / 1000.0), String.format(Locale.ROOT, "%,.0f", s.eventsPerSecond()));
+            attacks += s.attacks();
+            benign += s.benign();
+            detected += s.attacksDetected();
+            withTactic += s.attacksDetectedWithTactic();
+            raised += s.benignWithThreat();
+            simulationMs += s.simulationMs();
+        }
+        out.printf(Locale.ROOT, format, "total", String.format(Locale.ROOT, "%,d", r.events()), detected + " / " + attacks, withTactic + " / " + attacks,
+                raised + " / " + benign, r.falsePositiveThreats(), decimal(r.falsePositivesPer100kEvents()),
+                decimal(r.falsePositivesPerWeek()), decimal(simulationMs / 1000.0), decimal(r.scanMs() / 1000.0),
+                String.format(Locale.ROOT, "%,.0f", r.eventsPerSecond()));
+        List<String> lines = new ArrayList<>();
+        r.seeds().forEach(s -> s.attackScenarios().stream().filter(a -> !a.detected()).forEach(a -> lines.add("  seed " + s.seed() + "  "
+                + a.scenario() + "  expects " + ExpectedTactics.describe(a.tactics()) + ": "
+                + (a.offKeyRules().isEmpty() ? "no detection on its events" : "detected off key by " + String.join("; ", a.offKeyRules())))));
+        listing("Simulated: attacks without a detection on a key event" + " (" + lines.size() + ")", lines);
+        r.seeds().forEach(s -> s.attackScenarios().stream().filter(a -> a.detected() && !a.withTactic()).forEach(a -> lines.add("  seed "
+                + s.seed() + "  " + a.scenario() + "  expects " + ExpectedTactics.describe(a.tactics()) + ", raised " + threats(a.threats()))));
+        listing("Simulated: attacks detected on a key event, but without one of their tactics" + " (" + lines.size() + ")", lines);
+        r.seeds().forEach(s -> s.benignScenarios().stream().filter(SimulatedBenign::raised).forEach(b -> lines.add("  seed " + s.seed()
+                + "  " + b.scenario() + "  \"" + b.title() + "\": " + String.join("; ", b.rules()))));
+        listing("Simulated: benign look-alikes that raised a threat" + " (" + lines.size() + ")", lines);
+        r.falsePositiveRules().stream().limit(TOP_RULES).forEach(t -> lines.add(String.format(Locale.ROOT, "  %4d threats %5d detections  %s",
+                t.threats(), t.detections(), t.rule())));
+        listing("Simulated: rules behind the false-positive threats (top " + lines.size() + " of " + r.falsePositiveRules().size()
+                + " rules)", lines);
+        for (SimulatedSeed s : r.seeds()) {
+            Map<String, Long> grouped = new LinkedHashMap<>();
+            s.falsePositives().forEach(f -> grouped.merge(f.threat().principal()
+                    + (f.lookAlikes().isEmpty() ? "" : "  [look-alike " + String.join(", ", f.lookAlikes()) + "]")
+                    + "  " + threats(List.of(f.threat())), 1L, Long::sum));
+            grouped.forEach((what, n) -> lines.add("  seed " + s.seed() + "  " + n + " x " + what));
+        }
+        listing("Simulated: false-positive threats, by principal and rules" + " (" + lines.size() + ")", lines);
+        r.seeds().forEach(s -> s.labelNotes().forEach(n -> lines.add("  seed " + s.seed() + ": " + n)));
+        r.seeds().forEach(s -> s.rejections().forEach((why, n) -> lines.add("  seed " + s.seed() + ": rejected " + n + " x " + why)));
+        listing("Simulated: label notes and rejected records" + " (" + lines.size() + ")", lines);
+    }
+
+    /** Prints a section with its lines, if any, and empties the list for the next. */
+    private void listing(String title, List<String> lines) {
+        if (!lines.isEmpty()) {
+            section(title);
+            lines.forEach(out::println);
+            lines.clear();
+        }
+    }
+
+    private static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     private void labelled(String title, List<LabelledThreat> threats) {

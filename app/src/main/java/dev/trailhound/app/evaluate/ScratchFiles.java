@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * A temporary directory (outside the repository, deleted on close) for single records that must be scanned
- * alone: {@code scan} reads files, so each record is written as a one-line JSON Lines file.
+ * alone: {@code scan} reads files, so each record is written as a one-line JSON Lines file. Simulated
+ * organisations are written into one too.
  */
 final class ScratchFiles implements AutoCloseable {
     private final Path dir;
@@ -22,6 +23,11 @@ final class ScratchFiles implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory", e);
         }
+    }
+
+    /** The directory, for files written by others (a simulated organisation). */
+    Path dir() {
+        return dir;
     }
 
     /** Writes the record, exactly as parsed, as a one-line JSON Lines file. */

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads {@code --accounts}: a JSON or YAML map of 12-digit account id to account name. */
-final class AccountNamesFile {
+public final class AccountNamesFile {
     private AccountNamesFile() {}
 
-    static Map<String, String> read(Path file) throws InvalidAccountsFileException {
+    public static Map<String, String> read(Path file) throws InvalidAccountsFileException {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         ObjectMapper mapper = name.endsWith(".yml") || name.endsWith(".yaml") ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
         JsonNode root;

@@ -1,7 +1,7 @@
 package dev.trailhound.app.scan;
 
 /** The {@code --accounts} file is unusable; the message says where and why. */
-final class InvalidAccountsFileException extends Exception {
+public final class InvalidAccountsFileException extends Exception {
     private static final long serialVersionUID = 1L;
 
     InvalidAccountsFileException(String message) {

@@ -77,8 +77,36 @@ class EvaluateCommandTest {
         assertThat(evaluate("--corpus", dir.toString(), "--dataset", "everything")).isEqualTo(2);
         assertThat(err.toString()).contains("no such directory").contains("--dataset everything: not a data set");
 
+        assertThat(evaluate("--detect", "none")).isEqualTo(2);
+        assertThat(evaluate("--corpus", dir.toString(), "--dataset", "simulated")).isEqualTo(2);
+        assertThat(evaluate("--corpus", dir.toString(), "--simulate", "7", "--dataset", "stratus")).isEqualTo(2);
+        assertThat(evaluate("--simulate", "7", "--dataset", "simulated", "--dataset", "stratus")).isEqualTo(2);
+        assertThat(evaluate("--simulate", "7", "--simulate-days", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("give --corpus DIR, --simulate SEEDS, or both")
+                .contains("--dataset simulated needs --simulate SEEDS").contains("--dataset does not name simulated")
+                .contains("--dataset stratus needs --corpus DIR").contains("--simulate-days must be at least 1");
+
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertThat(evaluate("--corpus", empty.toString(), "--detect", "none")).isEqualTo(EvaluateCommand.NOTHING_EVALUATED);
         assertThat(err.toString()).contains("no data set could be evaluated");
+    }
+
+    @Test
+    void evaluates_simulated_organisations_alone_without_a_corpus_and_reports_them_in_the_json() throws IOException {
+        Path report = dir.resolve("simulated.json");
+
+        int code = evaluate("--simulate", "7", "--simulate-days", "1", "--simulate-scale", "2000", "--detect", "none",
+                "--out", report.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("simulated: evaluated").contains("Simulated attacks with a detection on a key event")
+                .contains("Simulated organisations (1 day each, about 2000 events)").doesNotContain("stratus");
+        assertThat(err.toString()).contains("simulating seed 7 (1 day)");
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.path("corpus").isNull()).isTrue();
+        assertThat(json.path("datasets").path("simulated").asText()).isEqualTo("evaluated");
+        assertThat(json.path("simulated").path("seeds").get(0).path("seed").asLong()).isEqualTo(7);
+        assertThat(json.path("simulated").path("seeds").get(0).path("attacksDetected").asLong()).as("--detect none").isZero();
+        assertThat(json.path("figures").get(0).path("id").asText()).isEqualTo("simulated.attacksDetected");
     }
 }
