@@ -4,20 +4,13 @@ import dev.trailhound.core.attack.AttackCatalog;
 import dev.trailhound.core.detect.AutomationRecognizer;
 import dev.trailhound.core.detect.Detection;
 import dev.trailhound.core.event.Event;
-import dev.trailhound.core.event.Rejection;
 import dev.trailhound.core.pipeline.DetectionCore;
 import dev.trailhound.core.rules.RuleCompilation;
 import dev.trailhound.core.rules.RuleCompileOptions;
 import dev.trailhound.core.rules.RuleCompiler;
 import dev.trailhound.core.rules.RuleEngine;
 import dev.trailhound.core.rules.RuleState;
-import dev.trailhound.formats.cloudtrail.CloudTrailFileReader;
-import dev.trailhound.formats.cloudtrail.ReadLimits;
-import dev.trailhound.formats.cloudtrail.RecordSink;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.trailhound.formats.cloudtrail.CollectedRecords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,28 +61,11 @@ final class SigmaHarness {
     }
 
     static Event event(String json) {
-        List<Event> events = new ArrayList<>();
-        List<Rejection> rejected = new ArrayList<>();
-        try {
-            new CloudTrailFileReader(ReadLimits.defaults()).read("test", new ByteArrayInputStream(
-                    (json.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8)), true, new RecordSink() {
-                        @Override
-                        public void accept(Event event) {
-                            events.add(event);
-                        }
-
-                        @Override
-                        public void reject(Rejection rejection) {
-                            rejected.add(rejection);
-                        }
-                    });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CollectedRecords read = CollectedRecords.ofJson("test", List.of(json));
+        if (read.events().size() != 1) {
+            throw new AssertionError("not one event: " + read.rejections());
         }
-        if (events.size() != 1) {
-            throw new AssertionError("not one event: " + rejected);
-        }
-        return events.get(0);
+        return read.events().get(0);
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.trailhound.core.attack.AttackCatalog;
 import dev.trailhound.core.detect.AutomationRecognizer;
 import dev.trailhound.core.detect.Detection;
 import dev.trailhound.core.event.Event;
-import dev.trailhound.core.event.Rejection;
 import dev.trailhound.core.pipeline.DetectionCore;
 import dev.trailhound.core.rules.CompiledCorrelation;
 import dev.trailhound.core.rules.CompiledRule;
@@ -14,16 +13,11 @@ import dev.trailhound.core.rules.RuleCompileOptions;
 import dev.trailhound.core.rules.RuleEngine;
 import dev.trailhound.core.rules.RuleSet;
 import dev.trailhound.core.rules.RuleState;
-import dev.trailhound.formats.cloudtrail.CloudTrailFileReader;
-import dev.trailhound.formats.cloudtrail.ReadLimits;
-import dev.trailhound.formats.cloudtrail.RecordSink;
+import dev.trailhound.formats.cloudtrail.CollectedRecords;
 import dev.trailhound.formats.sigma.RuleTestCase;
 import dev.trailhound.formats.sigma.RuleTestFile;
 import dev.trailhound.formats.sigma.SigmaFile;
 import dev.trailhound.rules.Rules;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,12 +58,11 @@ public final class RuleTestRunner {
 
     private CaseResult run(String file, RuleTestCase c, Set<String> underTest) {
         String label = String.join(",", underTest);
-        List<Event> events = new ArrayList<>();
-        List<Rejection> rejected = new ArrayList<>();
-        read(c, events, rejected);
-        if (!rejected.isEmpty()) {
-            return new CaseResult(file, label, c.name(), c.expectMatch(), false, "the case's events cannot be read: " + rejected);
+        CollectedRecords read = CollectedRecords.ofJson(c.name(), c.events());
+        if (!read.rejections().isEmpty()) {
+            return new CaseResult(file, label, c.name(), c.expectMatch(), false, "the case's events cannot be read: " + read.rejections());
         }
+        List<Event> events = new ArrayList<>(read.events());
         events.sort(Comparator.comparingLong(Event::eventTimeMillis));
         accounts.reset(c.accounts(), events);
         RuleSet set = compilation.ruleSet();
@@ -94,26 +87,6 @@ public final class RuleTestRunner {
 
     private static String nameOf(RuleSet set, String id) {
         return set.rule(id).map(r -> r.metadata().name()).orElse(null);
-    }
-
-    private static void read(RuleTestCase c, List<Event> events, List<Rejection> rejected) {
-        String lines = String.join("\n", c.events()) + "\n";
-        try {
-            new CloudTrailFileReader(ReadLimits.defaults()).read(c.name(), new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)),
-                    true, new RecordSink() {
-                        @Override
-                        public void accept(Event event) {
-                            events.add(event);
-                        }
-
-                        @Override
-                        public void reject(Rejection rejection) {
-                            rejected.add(rejection);
-                        }
-                    });
-        } catch (IOException e) {
-            rejected.add(new Rejection(c.name(), "case", "unreadable: " + e.getMessage()));
-        }
     }
 
     /** For a missed match: each rule under test (and, for a correlation, its rules) traced over each event. */
