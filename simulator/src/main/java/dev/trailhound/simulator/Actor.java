@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
  */
 record Actor(String id, Identity identity, HabitSet habits, Routine routine, WeightedChoice<Account> accounts,
         double consoleShare, boolean machine, long activeFrom) {
+    private static final long THINNING = SplitMix.hash("thinning");
 
     Actor(String id, Identity identity, HabitSet habits, Routine routine, Account account, boolean machine) {
         this(id, identity, habits, routine, new WeightedChoice<>(List.of(account), new double[] {1}), 0, machine,
@@ -22,12 +23,17 @@ record Actor(String id, Identity identity, HabitSet habits, Routine routine, Wei
         return SplitMix.derive(seed, SplitMix.hash("actor/" + id));
     }
 
-    /** The visits of one day, placed in their accounts; {@code scale} multiplies a machine's picks. */
-    List<Visit> visits(long seed, long dayStart, int dayOfWeek, double scale) {
+    /**
+     * The visits of one day, placed in their accounts; {@code scale} multiplies their picks, and each visit is
+     * kept with probability {@code share} (below 1 only for samples smaller than the organization's activity).
+     */
+    List<Visit> visits(long seed, long dayStart, int dayOfWeek, double scale, double share) {
         if (dayStart + Routine.DAY <= activeFrom) {
             return List.of();
         }
         SplittableRandom rng = new SplittableRandom(SplitMix.derive(key(seed), dayStart));
+        // a random source of its own, so that thinning leaves the choices made for the visits kept unchanged
+        SplittableRandom thinning = share < 1 ? new SplittableRandom(SplitMix.derive(key(seed), dayStart, THINNING)) : null;
         List<Visit> placed = new ArrayList<>();
         for (Visit visit : routine.visits(dayStart, dayOfWeek, rng)) {
             if (visit.start() < activeFrom) {
@@ -35,8 +41,11 @@ record Actor(String id, Identity identity, HabitSet habits, Routine routine, Wei
             }
             Account account = accounts.pick(rng);
             boolean console = consoleShare > 0 && rng.nextDouble() < consoleShare;
+            if (thinning != null && thinning.nextDouble() >= share) {
+                continue;
+            }
             Visit v = visit.withPlace(account, console);
-            placed.add(machine ? v.scaled(scale) : v);
+            placed.add(scale == 1.0 ? v : v.scaled(scale));
         }
         return placed;
     }

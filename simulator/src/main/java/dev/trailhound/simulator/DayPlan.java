@@ -9,12 +9,13 @@ record DayPlan(long dayStart, List<PlannedVisit> visits) {
         visits = List.copyOf(visits);
     }
 
-    static DayPlan build(Cast cast, World world, long seed, long dayStart, double scale) {
+    /** {@code machineScale} multiplies machines' habit picks; {@code visitShare} is the share of visits kept. */
+    static DayPlan build(Cast cast, World world, long seed, long dayStart, double machineScale, double visitShare) {
         int dayOfWeek = (int) (Math.floorMod(Math.floorDiv(dayStart, Routine.DAY) + 3, 7L) + 1); // 1970-01-01 was a Thursday
         List<PlannedVisit> planned = new ArrayList<>();
         for (Actor actor : cast.actors()) {
             long actorKey = actor.key(seed);
-            for (Visit visit : actor.visits(seed, dayStart, dayOfWeek, scale)) {
+            for (Visit visit : actor.visits(seed, dayStart, dayOfWeek, actor.machine() ? machineScale : 1.0, visitShare)) {
                 Caller caller = actor.identity().caller(visit, actorKey, world);
                 List<Placed> openings = new ArrayList<>(3);
                 actor.identity().opening(visit, caller, actorKey, world, openings);

@@ -4,10 +4,10 @@ import java.util.SplittableRandom;
 
 /**
  * When CloudTrail delivers a record: usually about five minutes after the call, sometimes 10-25 minutes, rarely
- * up to 45; now and then a record is delivered twice. Files cover five-minute delivery windows.
+ * up to 45; now and then a record is delivered twice. Files cover five-minute delivery windows (or longer ones
+ * when asked: {@link SimulationOptions#deliveryMinutes()}).
  */
 final class Delivery {
-    static final long WINDOW = 300;
     static final long MIN_DELAY = 60;
     private static final double DUPLICATE_PROBABILITY = 1.0 / 20_000;
 
@@ -25,8 +25,9 @@ final class Delivery {
         return MIN_DELAY + rng.nextInt(420);
     }
 
-    static long window(long deliveredAt) {
-        return Math.floorDiv(deliveredAt, WINDOW);
+    /** The number of the delivery window of {@code windowSeconds} that {@code deliveredAt} falls in. */
+    static long window(long deliveredAt, long windowSeconds) {
+        return Math.floorDiv(deliveredAt, windowSeconds);
     }
 
     static boolean duplicate(SplittableRandom rng) {

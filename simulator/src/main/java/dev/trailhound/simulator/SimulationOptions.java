@@ -12,12 +12,27 @@ import java.time.temporal.ChronoUnit;
  * @param targetEvents       approximate number of records to write; 0 for the organization's natural volume
  * @param organizationTrail  write {@code AWSLogs/<o-id>/<account>/...} (an organization trail) rather than
  *                           {@code AWSLogs/<account>/...}
+ * @param deliveryMinutes    the delivery window: each account and region gets one log file per window that
+ *                           has records (CloudTrail: about 5 minutes; longer windows give fewer, larger files)
+ * @param digests            write hourly digest files too, as CloudTrail's log file validation does
+ * @param visitShare         the share (0..1] of every principal's visits kept: below 1 for a sample smaller than
+ *                           the organization's least activity; the scenarios are kept whole
  */
-public record SimulationOptions(Instant start, int days, long seed, long targetEvents, boolean organizationTrail) {
+public record SimulationOptions(Instant start, int days, long seed, long targetEvents, boolean organizationTrail,
+        int deliveryMinutes, boolean digests, double visitShare) {
     /** A Monday, so that a default week starts with a working day. */
     public static final Instant DEFAULT_START = Instant.parse("2026-11-02T00:00:00Z");
 
+    /** CloudTrail's own delivery window. */
+    public static final int DEFAULT_DELIVERY_MINUTES = 5;
+
     public SimulationOptions {
+        if (!(visitShare > 0 && visitShare <= 1)) {
+            throw new IllegalArgumentException("visitShare must be more than 0 and at most 1, got " + visitShare);
+        }
+        if (deliveryMinutes < 1 || deliveryMinutes > 24 * 60) {
+            throw new IllegalArgumentException("deliveryMinutes must be 1 to 1440, got " + deliveryMinutes);
+        }
         if (days < 1) {
             throw new IllegalArgumentException("days must be at least 1, got " + days);
         }
@@ -25,6 +40,11 @@ public record SimulationOptions(Instant start, int days, long seed, long targetE
             throw new IllegalArgumentException("targetEvents must not be negative, got " + targetEvents);
         }
         start = start.truncatedTo(ChronoUnit.DAYS);
+    }
+
+    /** Options with CloudTrail's five-minute delivery window, digests, and every visit. */
+    public SimulationOptions(Instant start, int days, long seed, long targetEvents, boolean organizationTrail) {
+        this(start, days, seed, targetEvents, organizationTrail, DEFAULT_DELIVERY_MINUTES, true, 1.0);
     }
 
     public static SimulationOptions defaults() {

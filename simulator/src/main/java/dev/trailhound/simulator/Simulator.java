@@ -41,7 +41,7 @@ public final class Simulator {
         Map<TrailStream, List<Call>> injected = new HashMap<>();
         for (Account account : world.organization().accounts()) {
             for (int region = 0; region < world.organization().regions().size(); region++) {
-                TrailStream stream = new TrailStream(world, account, region, options.seed(), layout);
+                TrailStream stream = new TrailStream(world, account, region, options.seed(), layout, options.deliveryMinutes(), options.digests());
                 streams.add(stream);
                 injected.put(stream, scenarioCalls(scenarios, account, region));
             }
@@ -51,7 +51,7 @@ public final class Simulator {
         try {
             for (int day = 0; day < options.days(); day++) {
                 long dayStart = start + day * Routine.DAY;
-                DayPlan plan = DayPlan.build(cast, world, options.seed(), dayStart, sizing.machineScale());
+                DayPlan plan = DayPlan.build(cast, world, options.seed(), dayStart, sizing.machineScale(), options.visitShare());
                 List<Future<?>> running = new ArrayList<>();
                 for (TrailStream stream : streams) {
                     List<Call> today = onDay(injected.get(stream), dayStart);

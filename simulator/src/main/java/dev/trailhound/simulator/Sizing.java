@@ -40,7 +40,7 @@ record Sizing(Organization organization, Cast cast, double machineScale) {
         double people = 0;
         double machines = 0;
         for (int day = 0; day < options.days(); day++) {
-            DayPlan plan = DayPlan.build(cast, world, options.seed(), start + day * Routine.DAY, scale);
+            DayPlan plan = DayPlan.build(cast, world, options.seed(), start + day * Routine.DAY, scale, 1.0);
             people += plan.expectedEvents(false);
             machines += plan.expectedEvents(true);
         }

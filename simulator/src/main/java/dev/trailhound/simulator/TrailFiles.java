@@ -19,7 +19,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes one stream's delivery files ({@code {"Records":[...]}}, gzip) and, every hour, a digest file listing
- * them with their SHA-256, as CloudTrail's log file validation does; readers are expected to skip digests.
+ * them with their SHA-256 and event time range, as CloudTrail's log file validation does (unless digests are
+ * off). Digests are not log data: readers do not read them as records.
  */
 final class TrailFiles {
     private static final byte[] OPEN = "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
@@ -29,12 +30,14 @@ final class TrailFiles {
     private final String account;
     private final String region;
     private final SplittableRandom rng;
+    private final boolean digests;
     private final Set<Path> directories = new HashSet<>();
     private final List<DigestEntry> hour = new ArrayList<>();
     private long digestHour = Long.MIN_VALUE;
     private long count;
 
-    TrailFiles(TrailLayout layout, String account, String region, SplittableRandom rng) {
+    TrailFiles(TrailLayout layout, String account, String region, SplittableRandom rng, boolean digests) {
+        this.digests = digests;
         this.layout = layout;
         this.account = account;
         this.region = region;
@@ -47,7 +50,7 @@ final class TrailFiles {
 
     void write(long deliveredAt, List<DeliveredRecord> records) throws IOException {
         long thisHour = Math.floorDiv(deliveredAt, 3600);
-        if (digestHour != Long.MIN_VALUE && thisHour > digestHour) {
+        if (digestHour != Long.MIN_VALUE && thisHour > digestHour && !hour.isEmpty()) {
             writeDigest();
         }
         digestHour = Math.max(digestHour, thisHour); // a straggler file of an earlier hour joins the current digest
@@ -63,7 +66,9 @@ final class TrailFiles {
             oldest = Math.min(oldest, r.eventTime());
             newest = Math.max(newest, r.eventTime());
         }
-        hour.add(new DigestEntry(layout.keyOf(file), sha256(gz), oldest, newest));
+        if (digests) {
+            hour.add(new DigestEntry(layout.keyOf(file), sha256(gz), oldest, newest));
+        }
     }
 
     void finish() throws IOException {

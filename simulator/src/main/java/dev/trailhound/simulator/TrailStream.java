@@ -25,18 +25,20 @@ final class TrailStream {
     private final JsonBytes buffer = new JsonBytes(16 * 1024);
     private final TreeMap<Long, List<DeliveredRecord>> pending = new TreeMap<>();
     private final TrailFiles files;
+    private final long windowSeconds;
     private long events;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
 
-    TrailStream(World world, Account account, int region, long seed, TrailLayout layout) {
+    TrailStream(World world, Account account, int region, long seed, TrailLayout layout, int deliveryMinutes, boolean digests) {
+        this.windowSeconds = deliveryMinutes * 60L;
         this.world = world;
         this.account = account;
         this.region = region;
         this.seed = seed;
         this.rng = new SplittableRandom(SplitMix.derive(seed, SplitMix.hash("stream/" + account.id() + "/" + region)));
         this.scope = new EventScope(rng, world.organization(), world.vocabulary());
-        this.files = new TrailFiles(layout, account.id(), world.organization().region(region), rng);
+        this.files = new TrailFiles(layout, account.id(), world.organization().region(region), rng, digests);
     }
 
     /** Writes one day: the plan's calls that land in this account and region, plus the scenario calls given. */
@@ -87,7 +89,7 @@ final class TrailStream {
         buffer.reset();
         writer.write(buffer, scope, call, account);
         DeliveredRecord record = new DeliveredRecord(call.time(), buffer.toByteArray());
-        long window = Delivery.window(call.time() + Delivery.delaySeconds(rng));
+        long window = Delivery.window(call.time() + Delivery.delaySeconds(rng), windowSeconds);
         pending.computeIfAbsent(window, w -> new ArrayList<>()).add(record);
         if (Delivery.duplicate(rng)) {
             pending.computeIfAbsent(window + 1 + rng.nextInt(3), w -> new ArrayList<>()).add(record);
@@ -99,10 +101,10 @@ final class TrailStream {
 
     /** Writes every window that no record with time {@code >= time - MIN_DELAY} can still join. */
     private void flushBefore(long deliveredNoEarlierThan) throws IOException {
-        long open = deliveredNoEarlierThan == Long.MAX_VALUE ? Long.MAX_VALUE : Delivery.window(deliveredNoEarlierThan);
+        long open = deliveredNoEarlierThan == Long.MAX_VALUE ? Long.MAX_VALUE : Delivery.window(deliveredNoEarlierThan, windowSeconds);
         while (!pending.isEmpty() && pending.firstKey() < open) {
             Map.Entry<Long, List<DeliveredRecord>> window = pending.pollFirstEntry();
-            files.write(window.getKey() * Delivery.WINDOW + Delivery.WINDOW, window.getValue());
+            files.write(window.getKey() * windowSeconds + windowSeconds, window.getValue());
         }
     }
 }

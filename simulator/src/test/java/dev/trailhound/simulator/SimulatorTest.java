@@ -176,6 +176,24 @@ class SimulatorTest {
                 .matches("labels.json|accounts.json|AWSLogs/\\d{12}/CloudTrail(-Digest)?/.*"));
     }
 
+    @Test
+    void a_small_sample_keeps_every_scenario_in_few_daily_files_without_digests() throws IOException {
+        Path out = dir.resolve("sample");
+        SimulationSummary sample = Simulator.run(new SimulationOptions(START, 1, 3, 1_000, true, 24 * 60, false, 0.15), out);
+
+        assertThat(sample.events()).isBetween(600L, 1_200L);
+        List<String> logs = files(out).stream().map(p -> out.relativize(p).toString()).filter(p -> p.startsWith("AWSLogs/")).toList();
+        assertThat(logs).allSatisfy(p -> assertThat(p).matches(LOG_FILE).doesNotContain("Digest"));
+        assertThat(logs).hasSize((int) sample.files()).hasSizeLessThanOrEqualTo(2 * 6 * 4); // a day's file per account and region, and stragglers
+        Set<String> ids = new HashSet<>();
+        for (Path log : files(out.resolve("AWSLogs"))) {
+            gunzip(log).path("Records").forEach(r -> ids.add(r.path("eventID").asText()));
+        }
+        JsonNode labels = JSON.readTree(out.resolve("labels.json").toFile());
+        assertThat(labels.path("scenarios").size()).isEqualTo(sample.scenarios());
+        labels.path("scenarios").forEach(s -> s.path("eventIds").forEach(id -> assertThat(ids).as(s.path("id").asText()).contains(id.asText())));
+    }
+
     static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).sorted().toList();

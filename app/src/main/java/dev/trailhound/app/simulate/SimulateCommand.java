@@ -33,6 +33,17 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "INSTANT", description = "First day, e.g. 2026-11-01T00:00:00Z.")
     Instant start;
 
+    @Option(names = "--delivery-minutes", paramLabel = "N",
+            description = "Delivery window: one log file per account and region every N minutes (1-1440). Default: 5, as CloudTrail; longer gives fewer, larger files.")
+    Integer deliveryMinutes;
+
+    @Option(names = "--visit-share", paramLabel = "SHARE",
+            description = "Keep this share (0..1] of every principal's sessions, for a sample smaller than the organisation's least activity; the attack scenarios are kept whole. Default: 1.")
+    Double visitShare;
+
+    @Option(names = "--no-digests", description = "Do not write CloudTrail digest files (as with log file validation off).")
+    boolean noDigests;
+
     @Option(names = "--single-account-layout", description = "Write AWSLogs/<account>/... instead of an organization trail's AWSLogs/o-.../<account>/...")
     boolean singleAccountLayout;
 
@@ -42,11 +53,19 @@ public final class SimulateCommand implements Callable<Integer> {
         if (days != null && days < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--days must be at least 1, got " + days);
         }
+        if (deliveryMinutes != null && (deliveryMinutes < 1 || deliveryMinutes > 24 * 60)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--delivery-minutes must be 1 to 1440, got " + deliveryMinutes);
+        }
+        if (visitShare != null && !(visitShare > 0 && visitShare <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--visit-share must be more than 0 and at most 1, got " + visitShare);
+        }
         if (scale != null && scale < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scale must not be negative, got " + scale);
         }
         SimulationOptions options = new SimulationOptions(start != null ? start : d.start(), days != null ? days : d.days(),
-                seed != null ? seed : d.seed(), scale != null ? scale : d.targetEvents(), !singleAccountLayout);
+                seed != null ? seed : d.seed(), scale != null ? scale : d.targetEvents(), !singleAccountLayout,
+                deliveryMinutes != null ? deliveryMinutes : d.deliveryMinutes(), !noDigests,
+                visitShare != null ? visitShare : d.visitShare());
         SimulationSummary s = Simulator.run(options, out);
         spec.commandLine().getErr().printf(java.util.Locale.ROOT,
                 "simulated %,d events in %,d files for %d accounts (%s .. %s), %d attack scenarios; labels in %s%n",
