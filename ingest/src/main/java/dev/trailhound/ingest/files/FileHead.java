@@ -1,6 +1,6 @@
 package dev.trailhound.ingest.files;
 
-import java.io.ByteArrayInputStream;
+import dev.trailhound.formats.cloudtrail.MemoryGunzip;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The earliest {@code eventTime} in the first bytes of a file: the key by which {@link InputPlanner} orders
@@ -20,6 +19,8 @@ import java.util.zip.GZIPInputStream;
  * <p>A CloudTrail object's records are not sorted, and a record delivered late can sit anywhere in it, so a record
  * past the head can be earlier than the key. It then reaches the pipeline out of order, which the ordering
  * buffer absorbs within its tolerance (beyond it, the record is counted late and still processed).
+ *
+ * <p>Reuses its buffers and inflater: one per thread.
  */
 final class FileHead {
     /**
@@ -31,25 +32,26 @@ final class FileHead {
     /** {@code yyyy-MM-ddTHH:mm:ss}: the part of the timestamp compared. */
     private static final int STAMP = 19;
 
-    private FileHead() {}
+    private final MemoryGunzip gunzip = new MemoryGunzip();
+    private final byte[] start = new byte[HEAD_BYTES];
+    private final byte[] head = new byte[HEAD_BYTES];
 
     /** Epoch millis of the earliest eventTime at the head of the file, or {@link Long#MIN_VALUE}. */
-    static long earliestEventTime(Path file) {
+    long earliestEventTime(Path file) {
         try (InputStream raw = Files.newInputStream(file)) {
-            // as many compressed bytes are read: plenty, as JSON shrinks 4-10 times in gzip
-            byte[] start = raw.readNBytes(HEAD_BYTES);
-            boolean gzip = start.length >= 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b;
-            return gzip ? earliestEventTime(inflateHead(start)) : earliestEventTime(start);
+            // as many compressed bytes as content bytes are read: plenty, as JSON shrinks 4-10 times in gzip
+            int length = raw.readNBytes(start, 0, start.length);
+            return MemoryGunzip.isGzip(start, 0, length) ? earliestEventTime(head, inflateHead(length)) : earliestEventTime(start, length);
         } catch (IOException | RuntimeException e) {
             return Long.MIN_VALUE; // unreadable or odd: read it first, and let the reader report what is wrong
         }
     }
 
-    /** Inflates what the compressed head holds, up to HEAD_BYTES; a short or cut stream gives what it has. */
-    private static byte[] inflateHead(byte[] compressed) throws IOException {
-        byte[] head = new byte[HEAD_BYTES];
+    /** Inflates what the compressed head holds into {@link #head}; a short or cut stream gives what it has. */
+    private int inflateHead(int compressedLength) throws IOException {
         int length = 0;
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed), compressed.length)) {
+        try {
+            InputStream in = gunzip.open(start, compressedLength);
             int n;
             while (length < head.length && (n = in.read(head, length, head.length - length)) > 0) {
                 length += n;
@@ -57,20 +59,20 @@ final class FileHead {
         } catch (EOFException e) {
             // the compressed head ends inside the stream: expected for files longer than the head
         }
-        return length == head.length ? head : java.util.Arrays.copyOf(head, length);
+        return length;
     }
 
-    /** Epoch millis of the earliest {@code "eventTime": "yyyy-MM-ddTHH:mm:ss...} in {@code bytes}, or MIN_VALUE. */
-    static long earliestEventTime(byte[] bytes) {
+    /** Epoch millis of the earliest {@code "eventTime": "yyyy-MM-ddTHH:mm:ss...} in {@code bytes[0, length)}, or MIN_VALUE. */
+    static long earliestEventTime(byte[] bytes, int length) {
         // one byte per char (never fails), so that String.indexOf's vectorised search finds the field names
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         int earliest = -1;
         int from = 0;
         int at;
         while ((at = text.indexOf(FIELD, from)) >= 0) {
             from = at + FIELD.length();
-            int value = valueStart(bytes, from);
-            if (value >= 0 && isStamp(bytes, value) && (earliest < 0 || compare(bytes, value, earliest) < 0)) {
+            int value = valueStart(bytes, from, length);
+            if (value >= 0 && isStamp(bytes, value, length) && (earliest < 0 || compare(bytes, value, earliest) < 0)) {
                 earliest = value;
             }
         }
@@ -78,24 +80,24 @@ final class FileHead {
     }
 
     /** After the field name: whitespace, ':', whitespace, '"'; the offset after the quote, or -1. */
-    private static int valueStart(byte[] b, int i) {
-        i = skipSpace(b, i);
-        if (i >= b.length || b[i] != ':') {
+    private static int valueStart(byte[] b, int i, int end) {
+        i = skipSpace(b, i, end);
+        if (i >= end || b[i] != ':') {
             return -1;
         }
-        i = skipSpace(b, i + 1);
-        return i < b.length && b[i] == '"' ? i + 1 : -1;
+        i = skipSpace(b, i + 1, end);
+        return i < end && b[i] == '"' ? i + 1 : -1;
     }
 
-    private static int skipSpace(byte[] b, int i) {
-        while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+    private static int skipSpace(byte[] b, int i, int end) {
+        while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
             i++;
         }
         return i;
     }
 
-    private static boolean isStamp(byte[] b, int i) {
-        if (i + STAMP > b.length) {
+    private static boolean isStamp(byte[] b, int i, int end) {
+        if (i + STAMP > end) {
             return false;
         }
         for (int k = 0; k < STAMP; k++) {

@@ -17,7 +17,8 @@ class FileHeadTest {
     Path root;
 
     private static long earliest(String text) {
-        return FileHead.earliestEventTime(text.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return FileHead.earliestEventTime(bytes, bytes.length);
     }
 
     @Test
@@ -54,7 +55,7 @@ class FileHeadTest {
         records.add(CloudTrailTree.record("last-but-earliest", T0, "111122223333"));
         Path file = CloudTrailTree.object(root, null, "111122223333", "us-east-1", T0.plusSeconds(3_000), records);
 
-        assertThat(FileHead.earliestEventTime(file)).isEqualTo(T0.plusSeconds(60).toEpochMilli());
+        assertThat(new FileHead().earliestEventTime(file)).isEqualTo(T0.plusSeconds(60).toEpochMilli());
     }
 
     @Test
@@ -65,8 +66,8 @@ class FileHeadTest {
                 + CloudTrailTree.record("b", T0.plusSeconds(1), "111122223333") + "]}");
         Path cut = CloudTrailTree.write(root.resolve("cut.json.gz"), java.util.Arrays.copyOf(gz, gz.length - 30));
 
-        assertThat(FileHead.earliestEventTime(plain)).isEqualTo(T0.toEpochMilli());
-        assertThat(FileHead.earliestEventTime(cut)).isEqualTo(T0.toEpochMilli());
-        assertThat(FileHead.earliestEventTime(root.resolve("missing.json.gz"))).isEqualTo(Long.MIN_VALUE);
+        assertThat(new FileHead().earliestEventTime(plain)).isEqualTo(T0.toEpochMilli());
+        assertThat(new FileHead().earliestEventTime(cut)).isEqualTo(T0.toEpochMilli());
+        assertThat(new FileHead().earliestEventTime(root.resolve("missing.json.gz"))).isEqualTo(Long.MIN_VALUE);
     }
 }
