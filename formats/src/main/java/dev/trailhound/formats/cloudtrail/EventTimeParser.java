@@ -59,10 +59,15 @@ final class EventTimeParser {
         if (text.length() < 19 || text.charAt(10) != ' ' && text.charAt(10) != 'T') {
             return Long.MIN_VALUE;
         }
+        String iso = text.substring(0, 10) + 'T' + text.substring(11);
         try {
-            return LocalDateTime.parse(text.substring(0, 10) + 'T' + text.substring(11)).toInstant(ZoneOffset.UTC).toEpochMilli();
+            return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException e) {
-            return Long.MIN_VALUE;
+            try {
+                return OffsetDateTime.parse(iso).toInstant().toEpochMilli();   // a space instead of T, with a zone
+            } catch (DateTimeParseException e2) {
+                return Long.MIN_VALUE;
+            }
         }
     }
 

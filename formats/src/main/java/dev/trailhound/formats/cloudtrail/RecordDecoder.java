@@ -131,8 +131,13 @@ final class RecordDecoder {
         eventId.hashCode(); // computed (and cached in the string) here on a reader thread, not in de-duplication on the merge thread
         String account = r.recipientAccountId != null ? r.recipientAccountId : r.identity.accountId;
         return new Decoded.Ok(new Event(eventId, Instant.ofEpochMilli(millis), account, r.awsRegion, r.eventSource,
-                r.eventName, r.eventType, r.readOnly, r.errorCode, r.errorMessage, r.sourceIp, r.userAgent,
+                r.eventName, r.eventType, r.readOnly, emptyIsNone(r.errorCode), r.errorMessage, r.sourceIp, r.userAgent,
                 r.identity.toPrincipal(r.fromConsole, r.consoleMfaUsed, times), json));
+    }
+
+    /** An empty error code (exports and hand-made records write {@code ""}) means there was no error. */
+    private static String emptyIsNone(String errorCode) {
+        return errorCode == null || errorCode.isEmpty() ? null : errorCode;
     }
 
     /** Reads the fields of a record object; returns the first type problem, or null. */

@@ -179,7 +179,7 @@ class CloudTrailFileReaderTest {
     @Test
     void exported_times_without_a_zone_are_utc_and_logstash_timestamps_stand_in_for_a_missing_event_time() throws IOException {
         ObjectNode spaced = record("e-1", "2024-11-25 17:51:21.000000000", "iam.amazonaws.com", "CreateUser");
-        ObjectNode seconds = record("e-2", "2022-09-15 13:45:24", "iam.amazonaws.com", "CreateUser");
+        ObjectNode seconds = record("e-2", "2022-09-15 13:45:24Z", "iam.amazonaws.com", "CreateUser");
         ObjectNode shipped = record("e-3", "2026-11-02T10:00:00Z", "iam.amazonaws.com", "CreateUser");
         shipped.remove("eventTime");
         shipped.put("@timestamp", "2020-09-14T00:44:23.000Z");

@@ -40,6 +40,9 @@ class SigmaMatchingTest {
         String denied = CREATE_KEY.replace("\"readOnly\"", "\"errorCode\":\"AccessDenied\",\"readOnly\"");
         assertThat(matches(rule("  sel:\n    errorCode: null\n    eventName: CreateAccessKey\n  condition: sel"), denied)).isFalse();
         assertThat(matches(rule("  sel:\n    responseElements.missing: [null, x]\n  condition: sel"), CREATE_KEY)).isTrue();
+        String emptyError = CREATE_KEY.replace("\"readOnly\"", "\"errorCode\":\"\",\"readOnly\"");
+        assertThat(matches(rule("  sel:\n    errorCode: null\n    eventName: CreateAccessKey\n  condition: sel"), emptyError))
+                .as("an empty error code is no error").isTrue();
     }
 
     @Test
