@@ -42,9 +42,14 @@ public record Principal(
         String sourceIdentity,
         boolean fromConsole) {
 
-    /** True for AWS services acting on their own or on a principal's behalf: never an attacker session. */
+    /**
+     * True for AWS services acting on their own or on a principal's behalf: never an attacker session. The
+     * sign-in service is the exception: {@code invokedBy: signin.amazonaws.com} marks the person's own console
+     * actions (a password change, a root user's access key), which are theirs, not a service's.
+     */
     public boolean isAwsService() {
-        return "AWSService".equals(identityType) || invokedBy != null && !invokedBy.isBlank();
+        return "AWSService".equals(identityType)
+                || invokedBy != null && !invokedBy.isBlank() && !invokedBy.equals("signin.amazonaws.com");
     }
 
     /** True when the access key is temporary (issued by STS: ASIA...). */
