@@ -184,10 +184,13 @@ final class ReportTable {
         r.seeds().forEach(s -> s.benignScenarios().stream().filter(SimulatedBenign::raised).forEach(b -> lines.add("  seed " + s.seed()
                 + "  " + b.scenario() + "  \"" + b.title() + "\": " + String.join("; ", b.rules()))));
         listing("Simulated: benign look-alikes that raised a threat" + " (" + lines.size() + ")", lines);
-        r.falsePositiveRules().stream().limit(TOP_RULES).forEach(t -> lines.add(String.format(Locale.ROOT, "  %4d threats %5d detections  %s",
+        r.falsePositiveRules().stream().limit(TOP_RULES).forEach(t -> lines.add(String.format(Locale.ROOT, "  %7d %10d  %s",
                 t.threats(), t.detections(), t.rule())));
-        listing("Simulated: rules behind the false-positive threats (top " + lines.size() + " of " + r.falsePositiveRules().size()
-                + " rules)", lines);
+        if (!lines.isEmpty()) {
+            lines.add(0, "  THREATS DETECTIONS  RULE");
+        }
+        listing("Simulated: rules behind the false-positive threats (top " + Math.min(TOP_RULES, r.falsePositiveRules().size())
+                + " of " + r.falsePositiveRules().size() + " rules)", lines);
         for (SimulatedSeed s : r.seeds()) {
             Map<String, Long> grouped = new LinkedHashMap<>();
             s.falsePositives().forEach(f -> grouped.merge(f.threat().principal()
