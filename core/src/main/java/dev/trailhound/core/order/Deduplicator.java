@@ -2,8 +2,6 @@ package dev.trailhound.core.order;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Recognises records seen before by their eventID, within a bounded window so memory stays flat.
@@ -16,7 +14,7 @@ import java.util.Set;
 public final class Deduplicator {
     private final long windowMillis;
     private final int maxIds;
-    private final Set<String> seen = new HashSet<>();
+    private final IdSet seen = new IdSet();
     // ids in arrival order with their times: a growable ring buffer, oldest at head
     private String[] ids = new String[1024];
     private long[] times = new long[1024];
@@ -47,7 +45,7 @@ public final class Deduplicator {
         if (size == ids.length) {
             grow();
         }
-        int tail = (head + size) % ids.length;
+        int tail = (head + size) & (ids.length - 1); // the ring's length is a power of two
         ids[tail] = eventId;
         times[tail] = eventTimeMillis;
         size++;
@@ -63,7 +61,7 @@ public final class Deduplicator {
         while (size > 0 && (size > maxIds || times[head] < cutoff)) {
             seen.remove(ids[head]);
             ids[head] = null;
-            head = (head + 1) % ids.length;
+            head = (head + 1) & (ids.length - 1);
             size--;
         }
     }
@@ -72,8 +70,8 @@ public final class Deduplicator {
         String[] newIds = new String[ids.length * 2];
         long[] newTimes = new long[ids.length * 2];
         for (int i = 0; i < size; i++) {
-            newIds[i] = ids[(head + i) % ids.length];
-            newTimes[i] = times[(head + i) % ids.length];
+            newIds[i] = ids[(head + i) & (ids.length - 1)];
+            newTimes[i] = times[(head + i) & (ids.length - 1)];
         }
         ids = newIds;
         times = newTimes;
