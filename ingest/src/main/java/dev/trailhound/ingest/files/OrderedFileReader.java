@@ -63,7 +63,9 @@ public final class OrderedFileReader implements AutoCloseable {
      * decoded a few files ahead of the merge on the worker threads.
      */
     private void merge(List<InputFile> files, RecordSink sink) {
-        PriorityQueue<EventStream> open = new PriorityQueue<>((a, b) -> Long.compare(a.headTime(), b.headTime()));
+        // streams by head event in (eventTime, eventId) order, the order the pipeline wants: events of the same second
+        // from different files then arrive in order too, rather than as stragglers its ordering buffer must sort
+        PriorityQueue<EventStream> open = new PriorityQueue<>((a, b) -> BatchCollector.BY_TIME.compare(a.head(), b.head()));
         List<CompletableFuture<FileBatch>> ahead = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
         int readAhead = threads * 4;
         int next = 0;
@@ -94,10 +96,12 @@ public final class OrderedFileReader implements AutoCloseable {
                 drain(head, sink);
                 return;
             }
-            long limit = Math.min(open.isEmpty() ? Long.MAX_VALUE : open.peek().headTime(),
-                    next < files.size() ? files.get(next).key() : Long.MAX_VALUE);
+            // the head stream goes on while it stays first: before the next open stream's head, and before the time
+            // at which the next file opens (that file may hold events of the same second)
+            Event other = open.isEmpty() ? null : open.peek().head();
+            long nextFile = next < files.size() ? files.get(next).key() : Long.MAX_VALUE;
             boolean more = true;
-            while (more && head.headTime() <= limit) {
+            while (more && head.headTime() < nextFile && (other == null || BatchCollector.BY_TIME.compare(head.head(), other) <= 0)) {
                 sink.accept(head.head());
                 more = head.advance(sink);
             }
