@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * (Terraform, CloudFormation, CDK, Pulumi user agents), CI jobs signed in through OIDC web identity (GitHub
  * Actions, GitLab, EKS service accounts; Cognito end users excepted), and identities the user names as
  * automation. User agents can be forged: this trades a little attacker cover for a quiet table, and a rule
- * that must judge automation too says so ({@code automation: include}).
+ * that must judge automation too says so ({@code automation: include}). Calls from penetration-testing
+ * distributions (Kali, Parrot, Pentoo, BlackArch in the user agent) are never automation, whoever makes them: a
+ * stolen pipeline key used from an attacker's machine is judged like any other.
  *
  * <p>Security scanners (CSPM and audit roles: by default names like {@code *scanner*}, {@code *cspm*},
  * {@code *SecurityAudit*} and well-known vendors' role names, plus those configured) are recognised apart: their
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class AutomationRecognizer {
     private static final List<String> IAC_AGENTS = List.of("terraform", "cloudformation", "aws-cdk", "pulumi");
+    private static final List<String> ATTACK_DISTRIBUTIONS = List.of("kali", "parrot", "pentoo", "blackarch");
 
     /** Role, session or user names of security scanners whose reads are routine (case-insensitive globs). */
     public static final List<String> DEFAULT_SCANNERS = List.of("*scanner*", "*cspm*", "*securityaudit*", "*security-audit*",
@@ -92,6 +95,11 @@ public final class AutomationRecognizer {
             return "service-linked role " + p.sessionIssuerName();
         }
         String agent = event.userAgent() == null ? "" : event.userAgent().toLowerCase(Locale.ROOT);
+        for (String distribution : ATTACK_DISTRIBUTIONS) {
+            if (agent.contains(distribution)) {
+                return null;   // automation does not run from penetration-testing distributions: whoever this is, judge it
+            }
+        }
         for (String tool : IAC_AGENTS) {
             if (agent.contains(tool)) {
                 return tool + " user agent";

@@ -85,5 +85,9 @@ class RuleEngineTest {
         assertThat(recognizer.reason(TestEvents.at(0, "e", "CreateUser", TestEvents.user("ci-runner", "AKIA1")))).contains("ci-*");
         assertThat(recognizer.reason(TestEvents.at(0, "e", "CreateUser", TestEvents.role("s1", "ASIA1")))).contains("Deploy");
         assertThat(recognizer.reason(TestEvents.at(0, "e", "CreateUser", TestEvents.user("alice", "AKIA2")))).isNull();
+        Event ci = TestEvents.at(0, "e", "CreateUser", TestEvents.user("ci-runner", "AKIA1"));
+        Event fromKali = new Event("e3", ci.eventTime(), ci.accountId(), ci.region(), ci.service(), ci.action(), ci.eventType(), ci.readOnly(),
+                null, null, ci.sourceIp(), "aws-cli/1.22.34 Python/3.9.2 Linux/5.15.0-kali3-amd64", ci.principal(), "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(recognizer.reason(fromKali)).as("a pipeline's key used from an attack distribution").isNull();
     }
 }
