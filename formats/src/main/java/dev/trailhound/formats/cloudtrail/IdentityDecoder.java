@@ -21,7 +21,7 @@ final class IdentityDecoder {
             switch (name) {
                 // one call site for the string fields: the JIT inlines the parser's string reading once
                 case "type", "arn", "accountId", "principalId", "userName", "accessKeyId", "invokedBy" ->
-                        setText(id, name, text(p, v, "userIdentity.", name));
+                        setText(id, name, shared(p, v, "userIdentity.", name));
                 case "sessionContext" -> sessionContext(p, v, id);
                 default -> p.skipChildren();
             }
@@ -29,15 +29,16 @@ final class IdentityDecoder {
         expectEnd(t, "userIdentity");
     }
 
-    private void setText(DecodedIdentity id, String name, String value) {
+    /** The values are shared (the ARN is the principal key: one instance, its hash computed once). */
+    private static void setText(DecodedIdentity id, String name, String value) {
         switch (name) {
-            case "type" -> id.type = pool.share(value);
-            case "arn" -> id.arn = pool.share(value); // the principal key: one instance, its hash computed once
-            case "accountId" -> id.accountId = pool.share(value);
+            case "type" -> id.type = value;
+            case "arn" -> id.arn = value;
+            case "accountId" -> id.accountId = value;
             case "principalId" -> id.principalId = value;
-            case "userName" -> id.userName = pool.share(value);
-            case "accessKeyId" -> id.accessKeyId = pool.share(value);
-            case "invokedBy" -> id.invokedBy = pool.share(value);
+            case "userName" -> id.userName = value;
+            case "accessKeyId" -> id.accessKeyId = value;
+            case "invokedBy" -> id.invokedBy = value;
             default -> throw new IllegalArgumentException("no userIdentity string field " + name);
         }
     }
@@ -56,7 +57,7 @@ final class IdentityDecoder {
             switch (name) {
                 case "sessionIssuer" -> sessionIssuer(p, value, id);
                 case "attributes" -> attributes(p, value, id);
-                case "sourceIdentity" -> id.sourceIdentity = pool.share(text(p, value, "userIdentity.sessionContext.sourceIdentity"));
+                case "sourceIdentity" -> id.sourceIdentity = shared(p, value, "userIdentity.sessionContext.", name);
                 default -> p.skipChildren();
             }
         }
@@ -75,8 +76,8 @@ final class IdentityDecoder {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
-                case "arn" -> id.issuerArn = text(p, value, "userIdentity.sessionContext.sessionIssuer.arn");
-                case "userName" -> id.issuerName = pool.share(text(p, value, "userIdentity.sessionContext.sessionIssuer.userName"));
+                case "arn" -> id.issuerArn = shared(p, value, "userIdentity.sessionContext.sessionIssuer.", name);
+                case "userName" -> id.issuerName = shared(p, value, "userIdentity.sessionContext.sessionIssuer.", name);
                 default -> p.skipChildren();
             }
         }
@@ -101,6 +102,14 @@ final class IdentityDecoder {
             }
         }
         expectEnd(t, "userIdentity.sessionContext.attributes");
+    }
+
+    /** {@link #text(JsonParser, JsonToken, String, String)}, the value shared through the pool. */
+    String shared(JsonParser p, JsonToken v, String prefix, String name) throws IOException, FieldTypeException {
+        if (v == JsonToken.VALUE_STRING) {
+            return pool.share(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        }
+        return text(p, v, prefix, name);
     }
 
     /** {@link #text(JsonParser, JsonToken, String)} of the field {@code prefix + name}, the name built only for an error. */

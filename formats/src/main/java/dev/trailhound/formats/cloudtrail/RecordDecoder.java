@@ -38,6 +38,8 @@ final class RecordDecoder {
     private static final int ERROR_MESSAGE = 9;
     private static final int EVENT_TYPE = 10;
     private static final int RECIPIENT_ACCOUNT = 11;
+    /** The fields whose values repeat from record to record, read through the string pool. */
+    private static final boolean[] SHARED = {false, false, false, true, true, true, true, true, true, false, true, true};
 
     private final StringPool pool = new StringPool();
     private final EventTimeParser times = new EventTimeParser();
@@ -167,7 +169,7 @@ final class RecordDecoder {
         if (text >= 0) {
             // one call site for every string field, so the JIT inlines the parser's string reading once, and the
             // field's full name (prefix + name) is only built for an error message
-            setText(r, text, IdentityDecoder.text(p, v, prefix, name));
+            setText(r, text, SHARED[text] ? identities.shared(p, v, prefix, name) : IdentityDecoder.text(p, v, prefix, name));
             return;
         }
         switch (name) {
@@ -198,20 +200,20 @@ final class RecordDecoder {
         };
     }
 
-    private void setText(DecodedRecord r, int field, String value) {
+    private static void setText(DecodedRecord r, int field, String value) {
         switch (field) {
             case EVENT_ID -> r.eventId = value;
             case EVENT_TIME -> r.eventTime = value;
             case TIMESTAMP -> r.shippedTimestamp = value;
-            case EVENT_SOURCE -> r.eventSource = pool.share(value);
-            case EVENT_NAME -> r.eventName = pool.share(value);
-            case AWS_REGION -> r.awsRegion = pool.share(value);
-            case SOURCE_IP -> r.sourceIp = pool.share(value);
+            case EVENT_SOURCE -> r.eventSource = value;
+            case EVENT_NAME -> r.eventName = value;
+            case AWS_REGION -> r.awsRegion = value;
+            case SOURCE_IP -> r.sourceIp = value;
             case USER_AGENT -> r.userAgent = value;
-            case ERROR_CODE -> r.errorCode = pool.share(value);
+            case ERROR_CODE -> r.errorCode = value;
             case ERROR_MESSAGE -> r.errorMessage = value;
-            case EVENT_TYPE -> r.eventType = pool.share(value);
-            case RECIPIENT_ACCOUNT -> r.recipientAccountId = pool.share(value);
+            case EVENT_TYPE -> r.eventType = value;
+            case RECIPIENT_ACCOUNT -> r.recipientAccountId = value;
             default -> throw new IllegalArgumentException("no string field " + field);
         }
     }
