@@ -10,6 +10,8 @@ final class DocumentFileStream implements EventStream {
     private final CompletableFuture<FileBatch> decoded;
     private List<Event> events;
     private int index = -1;
+    private Event head;
+    private long headTime;
 
     DocumentFileStream(CompletableFuture<FileBatch> decoded) {
         this.decoded = decoded;
@@ -22,11 +24,21 @@ final class DocumentFileStream implements EventStream {
             batch.rejections().forEach(rejections::reject);
             events = batch.events();
         }
-        return ++index < events.size();
+        if (++index >= events.size()) {
+            return false;
+        }
+        head = events.get(index);
+        headTime = head.eventTimeMillis();
+        return true;
     }
 
     @Override
     public Event head() {
-        return events.get(index);
+        return head;
+    }
+
+    @Override
+    public long headTime() {
+        return headTime;
     }
 }

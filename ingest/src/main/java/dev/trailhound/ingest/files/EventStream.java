@@ -11,7 +11,12 @@ interface EventStream {
     /** The current event; valid after {@link #advance} returned true. */
     Event head();
 
-    default long headTime() {
-        return head().eventTimeMillis();
+    /** The current event's time, kept by the stream: the merge compares streams by it many times per event. */
+    long headTime();
+
+    /** Streams by head event in (eventTime, eventId) order. */
+    static int compare(EventStream a, EventStream b) {
+        int byTime = Long.compare(a.headTime(), b.headTime());
+        return byTime != 0 ? byTime : a.head().eventId().compareTo(b.head().eventId());
     }
 }

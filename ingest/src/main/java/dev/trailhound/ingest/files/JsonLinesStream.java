@@ -19,6 +19,8 @@ final class JsonLinesStream implements EventStream {
     private final BlockingQueue<FileBatch> queue = new ArrayBlockingQueue<>(2);
     private List<Event> current = List.of();
     private int index = -1;
+    private Event head;
+    private long headTime;
     private boolean finished;
 
     JsonLinesStream(InputFile file, ReadLimits limits) {
@@ -73,11 +75,18 @@ final class JsonLinesStream implements EventStream {
             current = batch.events();
             index = -1;
         }
+        head = current.get(index);
+        headTime = head.eventTimeMillis();
         return true;
     }
 
     @Override
     public Event head() {
-        return current.get(index);
+        return head;
+    }
+
+    @Override
+    public long headTime() {
+        return headTime;
     }
 }

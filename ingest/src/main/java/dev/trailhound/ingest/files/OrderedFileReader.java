@@ -65,7 +65,7 @@ public final class OrderedFileReader implements AutoCloseable {
     private void merge(List<InputFile> files, RecordSink sink) {
         // streams by head event in (eventTime, eventId) order, the order the pipeline wants: events of the same second
         // from different files then arrive in order too, rather than as stragglers its ordering buffer must sort
-        PriorityQueue<EventStream> open = new PriorityQueue<>((a, b) -> BatchCollector.BY_TIME.compare(a.head(), b.head()));
+        PriorityQueue<EventStream> open = new PriorityQueue<>(EventStream::compare);
         List<CompletableFuture<FileBatch>> ahead = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
         int readAhead = threads * 4;
         int next = 0;
@@ -98,10 +98,10 @@ public final class OrderedFileReader implements AutoCloseable {
             }
             // the head stream goes on while it stays first: before the next open stream's head, and before the time
             // at which the next file opens (that file may hold events of the same second)
-            Event other = open.isEmpty() ? null : open.peek().head();
+            EventStream other = open.peek();
             long nextFile = next < files.size() ? files.get(next).key() : Long.MAX_VALUE;
             boolean more = true;
-            while (more && head.headTime() < nextFile && (other == null || BatchCollector.BY_TIME.compare(head.head(), other) <= 0)) {
+            while (more && head.headTime() < nextFile && (other == null || EventStream.compare(head, other) <= 0)) {
                 sink.accept(head.head());
                 more = head.advance(sink);
             }
