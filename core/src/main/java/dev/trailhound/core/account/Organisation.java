@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Organisation {
     private final Map<String, String> names;
     private final Set<String> own = ConcurrentHashMap.newKeySet();
+    /** The account {@link #seenRecipient} last recorded (a hint: a stale value only costs a lookup). */
+    private volatile String lastRecipient;
 
     public Organisation(Map<String, String> names) {
         this.names = Map.copyOf(names);
@@ -24,9 +26,13 @@ public final class Organisation {
 
     /** Records an account that received events: it is one of ours. */
     public void seenRecipient(String accountId) {
-        if (accountId != null && !own.contains(accountId)) {
+        if (accountId == null || accountId == lastRecipient) {
+            return; // called for every event, and readers share one instance per account id: mostly the same again
+        }
+        if (!own.contains(accountId)) {
             own.add(accountId);
         }
+        lastRecipient = accountId;
     }
 
     public boolean isOwn(String accountId) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * De-duplication, event-time ordering and the {@link DetectionCore}, with the principal states kept in a
@@ -31,6 +32,8 @@ public final class EventPipeline {
     private final Deduplicator dedup;
     private final EventOrderer orderer;
     private final Map<String, PrincipalState> states = new HashMap<>();
+    /** Made once: a method reference written in {@link #process} would be a new object per event. */
+    private final Function<String, PrincipalState> newState;
     private long lastSweep = Long.MIN_VALUE;
     private long offered;
     private long duplicates;
@@ -41,6 +44,7 @@ public final class EventPipeline {
 
     public EventPipeline(DetectionCore core, PipelineSettings settings, Organisation organisation, ThreatListener listener) {
         this.core = core;
+        this.newState = core::newState;
         this.organisation = organisation;
         this.listener = listener;
         this.dedup = new Deduplicator(settings.dedupWindow(), settings.dedupMaxIds());
@@ -73,7 +77,7 @@ public final class EventPipeline {
         processed++;
         organisation.seenRecipient(event.accountId());
         String key = DetectionCore.principalKey(event);
-        PrincipalState state = states.computeIfAbsent(key, core::newState);
+        PrincipalState state = states.computeIfAbsent(key, newState);
         Step step = core.process(state, event);
         event.forgetTree();
         if (step.session() == null) {
