@@ -2,6 +2,7 @@ package dev.trailhound.core.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * the tree by {@link AssetResolver}.
  */
 public final class Event {
-    private static final ObjectMapper TREE_READER = new ObjectMapper();
+    /** A reader made once: {@code ObjectMapper.readTree} resolves the target type again on every call. */
+    private static final ObjectReader TREE_READER = new ObjectMapper().reader();
 
     private final String eventId;
     private final long eventTimeMillis;
@@ -34,6 +36,7 @@ public final class Event {
     private final Principal principal;
     private final byte[] json;
     private JsonNode tree;
+    private String latin1;
     private List<Asset> assets;
 
     /**
@@ -105,25 +108,18 @@ public final class Event {
     public String jsonText() { return new String(json, StandardCharsets.UTF_8); }
 
     /**
-     * False when the record's JSON text cannot hold a member named by {@code quotedKey} (the name in quotes,
-     * UTF-8): a scan of the bytes that spares building a tree for a field the record does not have.
+     * False when the record's JSON text cannot hold a member named by {@code quotedKey} (an ASCII name in
+     * quotes): a scan of the text that spares building a tree for a field the record does not have.
      */
-    public boolean mayHaveMember(byte[] quotedKey) {
-        byte first = quotedKey[0];
-        int last = json.length - quotedKey.length;
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if (json[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < quotedKey.length; j++) {
-                if (json[i + j] != quotedKey[j]) {
-                    continue outer;
-                }
-            }
-            return true;
+    public boolean mayHaveMember(String quotedKey) {
+        String text = latin1;
+        if (text == null) {
+            // Each byte as one char: member names are ASCII, so a match here is a match in the UTF-8 text, and
+            // String.indexOf on such text is vectorised by the JDK.
+            text = new String(json, StandardCharsets.ISO_8859_1);
+            latin1 = text;
         }
-        return false;
+        return text.indexOf(quotedKey) >= 0;
     }
 
     /** Size of the record's JSON in bytes. */
@@ -151,6 +147,7 @@ public final class Event {
      */
     public void forgetTree() {
         tree = null;
+        latin1 = null;
     }
 
     /** The resources this event acted on, derived from the record by {@link AssetResolver}. */

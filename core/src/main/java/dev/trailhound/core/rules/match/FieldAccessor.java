@@ -102,13 +102,14 @@ public abstract sealed class FieldAccessor permits FieldAccessor.Decoded, FieldA
         private final String[] segments;
         /** The last member name in quotes: a record whose text lacks it cannot have the field (CloudTrail does
          * not escape member names), so no tree is built for it. */
-        private final byte[] lastMember;
+        private final String lastMember;
 
         TreePath(String path) {
             super(path);
             this.segments = path.split("\\.", -1);
             String last = segments[segments.length - 1];
-            this.lastMember = last.isEmpty() ? null : ('"' + last + '"').getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            boolean ascii = last.chars().allMatch(c -> c < 128);
+            this.lastMember = last.isEmpty() || !ascii ? null : '"' + last + '"';
         }
 
         @Override
