@@ -59,7 +59,7 @@ public final class Scan {
             }
         });
         ReadStatistics read;
-        try (OrderedFileReader reader = new OrderedFileReader(limits, threads)) {
+        try (OrderedFileReader reader = new OrderedFileReader(limits, threads, core::prepare)) {
             read = reader.read(plan, new RecordSink() {
                 @Override
                 public void accept(Event event) {

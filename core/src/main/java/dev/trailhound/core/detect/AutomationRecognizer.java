@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * job is to read everything, so their reads are routine, but whatever they change is judged like anyone's.
  */
 public final class AutomationRecognizer {
+    /** The paths into the record this recogniser reads through the JSON tree. */
+    public static final List<String> TREE_PATHS = List.of("userIdentity.sessionContext.webIdFederationData.federatedProvider");
+
     private static final List<String> IAC_AGENTS = List.of("terraform", "cloudformation", "aws-cdk", "pulumi");
     private static final List<String> ATTACK_DISTRIBUTIONS = List.of("kali", "parrot", "pentoo", "blackarch");
 
@@ -109,7 +112,7 @@ public final class AutomationRecognizer {
             return "web identity sign-in";
         }
         if ("AssumedRole".equals(p.identityType()) && p.hasTemporaryKey()) {
-            String provider = event.json().path("userIdentity").path("sessionContext").path("webIdFederationData")
+            String provider = event.fields().path("userIdentity").path("sessionContext").path("webIdFederationData")
                     .path("federatedProvider").asText("");
             if (!provider.isEmpty() && !provider.contains("cognito-identity")) {
                 return "web identity session from " + provider;

@@ -20,6 +20,14 @@ public interface Detector<S> {
     /** The state for a principal not seen before. */
     S newState();
 
+    /**
+     * Work on one event that needs no state, done where the event is decoded and possibly on several threads at
+     * once, before the event reaches {@link #detect} (which must give the same answer whether or not it ran).
+     * Must be thread-safe; results are kept on the event ({@link Event#prepared}).
+     */
+    default void prepare(Event event) {
+    }
+
     /** Detections for {@code event}, updating {@code state} (the event's principal's) in place. */
     List<Detection> detect(S state, Event event);
 

@@ -37,6 +37,10 @@ public final class Event {
     private final byte[] json;
     private JsonNode tree;
     private String latin1;
+    private FieldSelection selection;
+    private JsonNode selected;
+    private Object preparedBy;
+    private Object prepared;
     private List<Asset> assets;
 
     /**
@@ -141,6 +145,49 @@ public final class Event {
     }
 
     /**
+     * Declares the paths that will be read through {@link #fields()} (the rules this event may match), so that
+     * a partial tree of just those paths can stand in for the whole one.
+     */
+    public void select(FieldSelection paths) {
+        if (paths != selection) {
+            selection = paths;
+            selected = null;
+        }
+    }
+
+    /**
+     * The record's tree for reading the selected paths: the whole tree when one is built or nothing was
+     * selected, else a partial tree of the selected paths, built on first use in one streaming pass.
+     */
+    public JsonNode fields() {
+        JsonNode t = tree;
+        if (t != null || selection == null) {
+            return json();
+        }
+        JsonNode s = selected;
+        if (s == null) {
+            try {
+                s = selection.extract(json, TREE_READER.getFactory(), TREE_READER);
+            } catch (IOException e) {
+                throw new UncheckedIOException("event " + eventId + " no longer parses", e);
+            }
+            selected = s;
+        }
+        return s;
+    }
+
+    /** True when a tree to read fields from is already built (then checking the text first would only cost). */
+    public boolean hasFields() {
+        return tree != null || selected != null;
+    }
+
+    /** Lets go of the whole tree and the text view (kept: the small partial tree of the selected paths). */
+    public void forgetText() {
+        tree = null;
+        latin1 = null;
+    }
+
+    /**
      * Drops the cached JSON tree. A tree is several times the size of the record's bytes; events stay in memory
      * while their session is open, so the pipeline lets go of the tree once detection is done with the event
      * (a later {@link #json()} builds it again).
@@ -148,6 +195,21 @@ public final class Event {
     public void forgetTree() {
         tree = null;
         latin1 = null;
+        selected = null;
+    }
+
+    /**
+     * Keeps what a detector worked out ahead of time for this event ({@code Detector.prepare}), tagged with what
+     * it was worked out against (e.g. the rule set), replacing what was kept before.
+     */
+    public void prepared(Object by, Object value) {
+        this.preparedBy = by;
+        this.prepared = value;
+    }
+
+    /** What was prepared against {@code by} (the same instance), or null. */
+    public Object preparedFor(Object by) {
+        return preparedBy == by ? prepared : null;
     }
 
     /** The resources this event acted on, derived from the record by {@link AssetResolver}. */

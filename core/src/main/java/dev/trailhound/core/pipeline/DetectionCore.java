@@ -31,6 +31,19 @@ public final class DetectionCore {
         return SessionRules.principalKey(event);
     }
 
+    /**
+     * The stateless part of every detector's work on one event, for the reading threads to do in parallel before
+     * the event is ordered and processed. Thread-safe. The event's whole JSON tree is let go afterwards (a partial
+     * tree of the fields rules read is kept for the stateful part).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void prepare(Event event) {
+        for (Detector detector : detectors) {
+            detector.prepare(event);
+        }
+        event.forgetText();
+    }
+
     public PrincipalState newState(String principalKey) {
         return new PrincipalState(principalKey, detectors.size());
     }

@@ -18,9 +18,12 @@ import java.util.Set;
  * @param emits        whether a match raises a detection of its own (not when informational, or when a
  *                     correlation that uses it says {@code generate: false})
  * @param correlations the indexes of the correlations this rule feeds, in the rule set
+ * @param organisational the rule consults the organisation's accounts ({@code %external_accounts%}...): its
+ *                     verdict depends on the accounts seen so far, so it is judged in event order
  */
 public record CompiledRule(int index, RuleMetadata metadata, Predicate predicate, Severity severity, List<Tactic> tactics,
-        List<Technique> techniques, Set<String> eventNames, List<NamedSearch> searches, Set<String> positives, boolean emits, int[] correlations) {
+        List<Technique> techniques, Set<String> eventNames, List<NamedSearch> searches, Set<String> positives, boolean emits, int[] correlations,
+        boolean organisational) {
 
     /** A search of the rule with its compiled predicate. */
     public record NamedSearch(String name, Predicate predicate) {

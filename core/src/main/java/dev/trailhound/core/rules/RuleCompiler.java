@@ -223,7 +223,8 @@ public final class RuleCompiler {
                         + " informational, low, medium, high or critical (a rule without level may only feed correlations)"));
             }
             rules.add(new CompiledRule(i, m.metadata(), m.predicate(), severity, m.mapping().tactics(), m.mapping().techniques(),
-                    m.eventNames(), m.searches(), m.positives(), emits, indexes(ruleFeeds.get(i))));
+                    m.eventNames(), m.searches(), m.positives(), emits, indexes(ruleFeeds.get(i)),
+                    Predicates.consultsOrganisation(m.predicate())));
         }
         return new RuleSet(rules, correlations);
     }

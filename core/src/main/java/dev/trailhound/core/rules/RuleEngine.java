@@ -75,17 +75,93 @@ public final class RuleEngine implements Detector<RuleState> {
         state.expire(watermarkMillis);
     }
 
+    /**
+     * The stateless half of detection, done where the event is decoded (in parallel): which rules it matches,
+     * automation's routine work left out. Kept on the event for {@link #detect}, tagged with the rule set it
+     * was computed for, so a swap in between is noticed and the event evaluated again.
+     */
+    @Override
+    public void prepare(Event event) {
+        RuleSet set = rules;
+        event.prepared(set, match(set, event, false));
+    }
+
     @Override
     public List<Detection> detect(RuleState state, Event event) {
         RuleSet set = rules;
-        CompiledRule[] candidates = set.candidates(event.action());
+        Object prepared = event.preparedFor(set);
+        List<CompiledRule> matched;
+        if (prepared == null) {
+            matched = match(set, event, true);
+        } else {
+            // Rules that consult the organisation's accounts are judged here, in event order: the accounts seen so
+            // far depend on it, and the reading threads run ahead of it.
+            matched = asRules(prepared);
+            if (set.hasOrganisationalRules()) {
+                matched = merge(matched, matchOrganisational(set, event));
+            }
+        }
+        if (matched.isEmpty()) {
+            return List.of();
+        }
+        List<Detection> out = new ArrayList<>(matched.size());
+        for (CompiledRule rule : matched) {
+            if (rule.emits()) {
+                out.add(new Detection(DetectionKind.RULE, rule.id(), rule.metadata().title(), rule.severity(), event.eventId(),
+                        event.eventTimeMillis(), List.of(event.eventId()), rule.tactics(), rule.techniques(),
+                        Explanations.ofRule(rule, event)));
+            }
+        }
+        correlate(set, state, event, matched, out);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CompiledRule> asRules(Object prepared) {
+        return (List<CompiledRule>) prepared;
+    }
+
+    private List<CompiledRule> matchOrganisational(RuleSet set, Event event) {
+        return match(set, event, true, true);
+    }
+
+    private static List<CompiledRule> merge(List<CompiledRule> a, List<CompiledRule> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<CompiledRule> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(java.util.Comparator.comparingInt(CompiledRule::index));
+        return all;
+    }
+
+    private List<CompiledRule> match(RuleSet set, Event event, boolean organisational) {
+        return match(set, event, organisational, false);
+    }
+
+    /**
+     * The rules of {@code set} the event matches, those that would only see automation's routine work left out.
+     *
+     * @param organisational whether to test rules that consult the organisation's accounts
+     * @param onlyThose      test those rules only
+     */
+    private List<CompiledRule> match(RuleSet set, Event event, boolean organisational, boolean onlyThose) {
+        RuleSet.Route route = set.route(event.action());
+        CompiledRule[] candidates = route.rules();
         if (candidates.length == 0) {
             return List.of();
         }
+        event.select(route.fields());
         List<CompiledRule> matched = null;
         String automationReason = null;
         boolean automationKnown = false;
         for (CompiledRule rule : candidates) {
+            if (rule.organisational() ? !organisational : onlyThose) {
+                continue;
+            }
             if (!test(rule, event)) {
                 continue;
             }
@@ -104,19 +180,7 @@ public final class RuleEngine implements Detector<RuleState> {
             }
             matched.add(rule);
         }
-        if (matched == null) {
-            return List.of();
-        }
-        List<Detection> out = new ArrayList<>(matched.size());
-        for (CompiledRule rule : matched) {
-            if (rule.emits()) {
-                out.add(new Detection(DetectionKind.RULE, rule.id(), rule.metadata().title(), rule.severity(), event.eventId(),
-                        event.eventTimeMillis(), List.of(event.eventId()), rule.tactics(), rule.techniques(),
-                        Explanations.ofRule(rule, event)));
-            }
-        }
-        correlate(set, state, event, matched, out);
-        return out;
+        return matched == null ? List.of() : matched;
     }
 
     private boolean test(CompiledRule rule, Event event) {

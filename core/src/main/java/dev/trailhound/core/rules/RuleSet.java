@@ -1,5 +1,6 @@
 package dev.trailhound.core.rules;
 
+import dev.trailhound.core.event.FieldSelection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,10 +20,15 @@ public final class RuleSet {
 
     private final List<CompiledRule> rules;
     private final List<CompiledCorrelation> correlations;
-    private final TreeMap<String, CompiledRule[]> byEventName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    private final CompiledRule[] anyEventName;
+    private final TreeMap<String, Route> byEventName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Route anyEventName;
+    private final boolean organisational;
     /** Event names as they appear in events, resolved once each (the case-insensitive lookup costs more). */
-    private final java.util.concurrent.ConcurrentHashMap<String, CompiledRule[]> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Route> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The rules an event name routes to, and the paths into the record that they (and their correlations) read. */
+    record Route(CompiledRule[] rules, FieldSelection fields) {
+    }
 
     public RuleSet(List<CompiledRule> rules, List<CompiledCorrelation> correlations) {
         this.rules = List.copyOf(rules);
@@ -36,12 +42,13 @@ public final class RuleSet {
                 rule.eventNames().forEach(name -> specific.computeIfAbsent(name, n -> new ArrayList<>()).add(rule));
             }
         }
-        this.anyEventName = any.toArray(NONE);
+        this.anyEventName = route(any);
+        this.organisational = this.rules.stream().anyMatch(CompiledRule::organisational);
         specific.forEach((name, list) -> {
             List<CompiledRule> merged = new ArrayList<>(list);
             merged.addAll(any);
             merged.sort(Comparator.comparingInt(CompiledRule::index));
-            byEventName.put(name, merged.toArray(NONE));
+            byEventName.put(name, route(merged));
         });
     }
 
@@ -49,22 +56,40 @@ public final class RuleSet {
         return EMPTY;
     }
 
+    private Route route(List<CompiledRule> candidates) {
+        return new Route(candidates.toArray(NONE), FieldSelection.of(RulePaths.of(candidates, correlations)));
+    }
+
     /** The rules an event with this name may match, in rule order. */
     public CompiledRule[] candidates(String eventName) {
+        return route(eventName).rules();
+    }
+
+    /** The paths into the record that the rules an event with this name may match read. */
+    public FieldSelection fields(String eventName) {
+        return route(eventName).fields();
+    }
+
+    Route route(String eventName) {
         if (eventName == null) {
             return anyEventName;
         }
-        CompiledRule[] known = resolved.get(eventName);
+        Route known = resolved.get(eventName);
         if (known != null) {
             return known;
         }
-        CompiledRule[] found = byEventName.get(eventName);
-        CompiledRule[] result = found != null ? found : anyEventName;
+        Route found = byEventName.get(eventName);
+        Route result = found != null ? found : anyEventName;
         if (resolved.size() >= MAX_RESOLVED) {
             resolved.clear();   // bounded: CloudTrail has a few thousand event names, a forged flood must not grow this
         }
         resolved.put(eventName, result);
         return result;
+    }
+
+    /** Whether some rule consults the organisation's accounts (and so is judged in event order, not ahead). */
+    public boolean hasOrganisationalRules() {
+        return organisational;
     }
 
     public List<CompiledRule> rules() {
@@ -93,6 +118,6 @@ public final class RuleSet {
 
     /** How many rules are tested for every event, whatever its name (rules without an eventName constraint). */
     public int unindexedRules() {
-        return anyEventName.length;
+        return anyEventName.rules().length;
     }
 }

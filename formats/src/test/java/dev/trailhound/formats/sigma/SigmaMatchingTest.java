@@ -152,6 +152,33 @@ class SigmaMatchingTest {
     }
 
     @Test
+    void matching_prepared_ahead_gives_the_same_detections_and_leaves_organisation_rules_to_event_order() {
+        java.util.Set<String> own = new java.util.HashSet<>(java.util.Set.of("111122223333"));
+        String yaml = rule("  sel:\n    eventName: ModifySnapshotAttribute\n  ext:\n    requestParameters.createVolumePermission.add.items.userId|expand: '%external_accounts%'\n  condition: sel and ext")
+                + "\n---\n" + rule("  sel:\n    eventName: ModifySnapshotAttribute\n  condition: sel").replace("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002");
+        SigmaFile file = new SigmaParser().parse("t.yml", yaml);
+        var compiled = new dev.trailhound.core.rules.RuleCompiler(SigmaHarness.CATALOG,
+                new dev.trailhound.core.rules.RuleCompileOptions(Map.of(), own::contains, java.util.Set.of())).compile(file.rules(), file.correlations());
+        assertThat(file.problems()).isEmpty();
+        assertThat(compiled.problems()).isEmpty();
+        var engine = new dev.trailhound.core.rules.RuleEngine(compiled.ruleSet(), dev.trailhound.core.detect.AutomationRecognizer.defaults());
+        String share = record("alice", 0, "ec2.amazonaws.com", "ModifySnapshotAttribute",
+                "\"requestParameters\":{\"createVolumePermission\":{\"add\":{\"items\":[{\"userId\":\"444455556666\"}]}}}");
+        var prepared = SigmaHarness.event(share);
+        engine.prepare(prepared);
+        own.add("444455556666");   // the account is seen as a recipient after the event was read, before it is processed
+        assertThat(engine.detect(engine.newState(), prepared)).extracting(d -> d.ruleId())
+                .containsExactly("00000000-0000-4000-8000-000000000002");
+        own.remove("444455556666");
+        var fresh = SigmaHarness.event(share);
+        engine.prepare(fresh);
+        assertThat(engine.detect(engine.newState(), fresh)).extracting(d -> d.ruleId())
+                .containsExactly("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002");
+        assertThat(engine.detect(engine.newState(), SigmaHarness.event(share))).extracting(d -> d.ruleId())
+                .as("without preparation").containsExactly("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002");
+    }
+
+    @Test
     void keywords_search_the_whole_record() {
         assertThat(matches(rule("  words:\n    - 'team'\n    - nothing-like-this\n  condition: words"), CREATE_KEY)).isTrue();
         assertThat(matches(rule("  words:\n    - nothing-like-this\n  condition: words"), CREATE_KEY)).isFalse();

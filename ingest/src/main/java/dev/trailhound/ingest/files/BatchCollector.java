@@ -6,6 +6,7 @@ import dev.trailhound.formats.cloudtrail.RecordSink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Collects what a reader finds into a batch, sorted by event time (CloudTrail files are not). */
 class BatchCollector implements RecordSink {
@@ -16,12 +17,18 @@ class BatchCollector implements RecordSink {
         return byTime != 0 ? byTime : a.eventId().compareTo(b.eventId());
     }
 
+    private final Consumer<Event> prepare;
     List<Event> events = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     long accepted;
 
+    BatchCollector(Consumer<Event> prepare) {
+        this.prepare = prepare;
+    }
+
     @Override
     public void accept(Event event) {
+        prepare.accept(event);
         events.add(event);
         accepted++;
     }

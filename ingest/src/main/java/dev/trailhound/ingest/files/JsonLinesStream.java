@@ -8,6 +8,7 @@ import dev.trailhound.formats.cloudtrail.RecordSink;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * One JSON Lines file as a stream: a reader thread of its own decodes it into batches of a few thousand
@@ -23,12 +24,12 @@ final class JsonLinesStream implements EventStream {
     private long headTime;
     private boolean finished;
 
-    JsonLinesStream(InputFile file, ReadLimits limits) {
-        Thread.ofPlatform().daemon().name("reader-" + file.path().getFileName()).start(() -> produce(file, limits));
+    JsonLinesStream(InputFile file, ReadLimits limits, Consumer<Event> prepare) {
+        Thread.ofPlatform().daemon().name("reader-" + file.path().getFileName()).start(() -> produce(file, limits, prepare));
     }
 
-    private void produce(InputFile file, ReadLimits limits) {
-        BatchCollector collector = new BatchCollector() {
+    private void produce(InputFile file, ReadLimits limits, Consumer<Event> prepare) {
+        BatchCollector collector = new BatchCollector(prepare) {
             @Override
             public void accept(Event event) {
                 super.accept(event);

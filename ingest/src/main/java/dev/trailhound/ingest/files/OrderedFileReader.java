@@ -11,6 +11,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Reads a plan's files on several threads and delivers their events, on the caller's thread, merged into
@@ -28,8 +29,18 @@ public final class OrderedFileReader implements AutoCloseable {
     private final int threads;
     private final ExecutorService workers;
     private final ThreadLocal<CloudTrailFileReader> readers;
+    private final Consumer<Event> prepare;
 
     public OrderedFileReader(ReadLimits limits, int threads) {
+        this(limits, threads, event -> { });
+    }
+
+    /**
+     * @param prepare stateless work on each event (e.g. rule matching), done on the reading threads right after
+     *                decoding, so that it runs in parallel rather than on the caller's thread; must be thread-safe
+     */
+    public OrderedFileReader(ReadLimits limits, int threads, Consumer<Event> prepare) {
+        this.prepare = prepare;
         this.limits = limits;
         this.threads = Math.max(1, threads);
         this.workers = Executors.newFixedThreadPool(this.threads, Thread.ofPlatform().daemon().name("reader-", 0).factory());
@@ -80,7 +91,7 @@ public final class OrderedFileReader implements AutoCloseable {
             }
             if (next < files.size() && (open.isEmpty() || files.get(next).key() <= open.peek().headTime())) {
                 InputFile f = files.get(next);
-                EventStream stream = f.jsonLines() ? new JsonLinesStream(f, limits) : new DocumentFileStream(ahead.get(next));
+                EventStream stream = f.jsonLines() ? new JsonLinesStream(f, limits, prepare) : new DocumentFileStream(ahead.get(next));
                 ahead.set(next, null);
                 next++;
                 if (stream.advance(sink)) {
@@ -112,7 +123,7 @@ public final class OrderedFileReader implements AutoCloseable {
     }
 
     private FileBatch decode(InputFile file) {
-        BatchCollector collector = new BatchCollector();
+        BatchCollector collector = new BatchCollector(prepare);
         readers.get().read(file.path(), collector);
         if (collector.size() == 0) {
             collector.reject(new Rejection(file.path().toString(), "file", "holds no CloudTrail records"));

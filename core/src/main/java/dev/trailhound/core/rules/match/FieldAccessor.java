@@ -68,6 +68,11 @@ public abstract sealed class FieldAccessor permits FieldAccessor.Decoded, FieldA
         return path;
     }
 
+    /** The tree path, or null for a decoded field (for building the selection of paths rules read). */
+    public String treePath() {
+        return this instanceof TreePath ? path : null;
+    }
+
     /** True when reading the field needs no JSON tree (the reader decoded it). */
     public boolean isDecoded() {
         return this instanceof Decoded;
@@ -114,10 +119,10 @@ public abstract sealed class FieldAccessor permits FieldAccessor.Decoded, FieldA
 
         @Override
         public List<String> values(Event event) {
-            if (lastMember != null && !event.mayHaveMember(lastMember)) {
+            if (lastMember != null && !event.hasFields() && !event.mayHaveMember(lastMember)) {
                 return List.of();
             }
-            JsonNode node = event.json();
+            JsonNode node = event.fields();
             for (int i = 0; i < segments.length; i++) {
                 if (node.isArray()) {
                     List<String> out = new ArrayList<>();
