@@ -68,8 +68,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 visitShare != null ? visitShare : d.visitShare());
         SimulationSummary s = Simulator.run(options, out);
         spec.commandLine().getErr().printf(java.util.Locale.ROOT,
-                "simulated %,d events in %,d files for %d accounts (%s .. %s), %d attack scenarios; labels in %s%n",
-                s.events(), s.files(), s.accounts(), s.firstEventTime(), s.lastEventTime(), s.scenarios(), out.resolve("labels.json"));
+                "simulated %,d events in %,d files for %d accounts (%s .. %s), %d attack scenarios and %d benign look-alikes; labels in %s%n",
+                s.events(), s.files(), s.accounts(), s.firstEventTime(), s.lastEventTime(), s.attacks(), s.scenarios() - s.attacks(),
+                out.resolve("labels.json"));
         return 0;
     }
 }
