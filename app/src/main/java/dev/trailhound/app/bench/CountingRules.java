@@ -37,6 +37,11 @@ final class CountingRules implements Detector<RuleState> {
     }
 
     @Override
+    public void prepare(Event event) {
+        engine.prepare(event);
+    }
+
+    @Override
     public boolean holdsNothing(RuleState state) {
         return engine.holdsNothing(state);
     }
