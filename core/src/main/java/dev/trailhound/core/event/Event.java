@@ -42,6 +42,7 @@ public final class Event {
     private Object preparedBy;
     private Object prepared;
     private List<Asset> assets;
+    private String principalKey;
 
     /**
      * @param json the record's JSON as UTF-8 bytes, exactly as read (not copied; the caller gives it up)
@@ -101,6 +102,19 @@ public final class Event {
     public String userAgent() { return userAgent; }
 
     public Principal principal() { return principal; }
+
+    /**
+     * Whose activity this is ({@link PrincipalKeys}), computed once: the reading threads compute it while the
+     * event is still in their cache, so the single thread that orders and sessionises events only reads it.
+     */
+    public String principalKey() {
+        String key = principalKey;
+        if (key == null) {
+            key = PrincipalKeys.of(this);
+            principalKey = key;
+        }
+        return key;
+    }
 
     /** The service prefix of {@code eventSource} and the action, as IAM writes them: {@code iam:CreateUser}. */
     public String qualifiedAction() {

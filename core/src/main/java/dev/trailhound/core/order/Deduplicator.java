@@ -15,9 +15,10 @@ public final class Deduplicator {
     private final long windowMillis;
     private final int maxIds;
     private final IdSet seen = new IdSet();
-    // ids in arrival order with their times: a growable ring buffer, oldest at head
+    // ids in arrival order with their times and hashes: a growable ring buffer, oldest at head
     private String[] ids = new String[1024];
     private long[] times = new long[1024];
+    private int[] hashes = new int[1024];
     private int head;
     private int size;
     private long newest = Long.MIN_VALUE;
@@ -39,7 +40,8 @@ public final class Deduplicator {
             newest = eventTimeMillis;
             evict();
         }
-        if (!seen.add(eventId)) {
+        int hash = IdSet.hash(eventId);
+        if (!seen.add(eventId, hash)) {
             return false;
         }
         if (size == ids.length) {
@@ -48,6 +50,7 @@ public final class Deduplicator {
         int tail = (head + size) & (ids.length - 1); // the ring's length is a power of two
         ids[tail] = eventId;
         times[tail] = eventTimeMillis;
+        hashes[tail] = hash;
         size++;
         if (eventTimeMillis > newest) {
             newest = eventTimeMillis;
@@ -59,7 +62,7 @@ public final class Deduplicator {
     private void evict() {
         long cutoff = newest - windowMillis;
         while (size > 0 && (size > maxIds || times[head] < cutoff)) {
-            seen.remove(ids[head]);
+            seen.remove(ids[head], hashes[head]);
             ids[head] = null;
             head = (head + 1) & (ids.length - 1);
             size--;
@@ -69,12 +72,15 @@ public final class Deduplicator {
     private void grow() {
         String[] newIds = new String[ids.length * 2];
         long[] newTimes = new long[ids.length * 2];
+        int[] newHashes = new int[ids.length * 2];
         for (int i = 0; i < size; i++) {
             newIds[i] = ids[(head + i) & (ids.length - 1)];
             newTimes[i] = times[(head + i) & (ids.length - 1)];
+            newHashes[i] = hashes[(head + i) & (ids.length - 1)];
         }
         ids = newIds;
         times = newTimes;
+        hashes = newHashes;
         head = 0;
         Arrays.fill(newIds, size, newIds.length, null);
     }

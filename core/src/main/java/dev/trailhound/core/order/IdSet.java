@@ -2,19 +2,25 @@ package dev.trailhound.core.order;
 
 /**
  * The event ids {@link Deduplicator} remembers: a hash set with open addressing (linear probing, deletion by
- * backward shift), so that adding and forgetting an id, once per event, allocate nothing. Not thread-safe.
+ * backward shift), so that adding and forgetting an id, once per event, allocate nothing. The caller passes each
+ * id's {@link #hash} and forgets an id by the very instance it added: forgetting then reads neither the string
+ * nor its cached hash, which by then have usually left the processor's cache. Not thread-safe.
  */
 final class IdSet {
     private String[] keys = new String[1 << 10];
     private int[] hashes = new int[1 << 10];
     private int size;
 
-    /** Adds {@code id}; false if it was already there. */
-    boolean add(String id) {
+    /** The hash {@link #add} and {@link #remove} take. */
+    static int hash(String id) {
+        return spread(id.hashCode());
+    }
+
+    /** Adds {@code id}, whose {@link #hash} is {@code h}; false if an equal id was already there. */
+    boolean add(String id, int h) {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
-        int h = spread(id.hashCode());
         int mask = keys.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             String k = keys[i];
@@ -30,9 +36,8 @@ final class IdSet {
         }
     }
 
-    /** Removes {@code id} if present. */
-    void remove(String id) {
-        int h = spread(id.hashCode());
+    /** Removes {@code id}, the instance {@link #add} added, whose {@link #hash} is {@code h}, if present. */
+    void remove(String id, int h) {
         int mask = keys.length - 1;
         int gap = h & mask;
         while (true) {
@@ -40,7 +45,7 @@ final class IdSet {
             if (k == null) {
                 return;
             }
-            if (hashes[gap] == h && k.equals(id)) {
+            if (k == id) {
                 break;
             }
             gap = (gap + 1) & mask;

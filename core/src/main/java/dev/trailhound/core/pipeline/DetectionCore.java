@@ -32,12 +32,13 @@ public final class DetectionCore {
     }
 
     /**
-     * The stateless part of every detector's work on one event, for the reading threads to do in parallel before
-     * the event is ordered and processed. Thread-safe. The event's whole JSON tree is let go afterwards (a partial
+     * The stateless part of every detector's work on one event (and the event's principal key), for the reading
+     * threads to do in parallel before the event is ordered and processed. Thread-safe. The event's whole JSON tree is let go afterwards (a partial
      * tree of the fields rules read is kept for the stateful part).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void prepare(Event event) {
+        event.principalKey();
         for (Detector detector : detectors) {
             detector.prepare(event);
         }

@@ -20,11 +20,14 @@ import java.util.function.Consumer;
  *
  * <p>Every file is a stream, opened when the merge reaches its first event time; the merge always takes the
  * earliest head event among the open streams. Whole-document files (S3 delivery objects) are decoded, and
- * their records sorted, a few files ahead on the worker threads; a JSON Lines file is read in batches by a
+ * their records sorted, ahead of the merge on the worker threads, in groups of {@link #GROUP} files; a JSON Lines file is read in batches by a
  * thread of its own. Memory is bounded by the files open at once (those overlapping in time), the
  * read-ahead, and two batches per open JSON Lines file.
  */
 public final class OrderedFileReader implements AutoCloseable {
+    /** Whole-document files decoded by one task: see {@link #submitGroup}. */
+    private static final int GROUP = 8;
+
     private final ReadLimits limits;
     private final int threads;
     private final ExecutorService workers;
@@ -78,16 +81,12 @@ public final class OrderedFileReader implements AutoCloseable {
         // from different files then arrive in order too, rather than as stragglers its ordering buffer must sort
         PriorityQueue<EventStream> open = new PriorityQueue<>(EventStream::compare);
         List<CompletableFuture<FileBatch>> ahead = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
-        int readAhead = threads * 4;
+        int readAhead = threads * 2 * GROUP;
         int next = 0;
         int submitted = 0;
         while (true) {
-            while (submitted < files.size() && submitted < next + readAhead) {
-                InputFile f = files.get(submitted);
-                if (!f.jsonLines()) {
-                    ahead.set(submitted, CompletableFuture.supplyAsync(() -> decode(f), workers));
-                }
-                submitted++;
+            while (submitted < files.size() && (submitted + GROUP <= next + readAhead || submitted == next)) {
+                submitted = submitGroup(files, submitted, ahead);
             }
             if (next < files.size() && (open.isEmpty() || files.get(next).key() <= open.peek().headTime())) {
                 InputFile f = files.get(next);
@@ -118,6 +117,48 @@ public final class OrderedFileReader implements AutoCloseable {
             }
             if (more) {
                 open.add(head);
+            }
+        }
+    }
+
+    /**
+     * Submits the whole-document files among the next {@link #GROUP} as one task, and returns the index after
+     * them. The task delivers the group's batches together when it is done: the merge then waits (and a thread
+     * sleeps and wakes) once per group rather than once per file, which with S3 delivery objects of a few
+     * dozen records each was a measurable share of the scan (tens of thousands of context switches).
+     */
+    private int submitGroup(List<InputFile> files, int from, List<CompletableFuture<FileBatch>> ahead) {
+        int to = Math.min(files.size(), from + GROUP);
+        List<Integer> members = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            if (!files.get(i).jsonLines()) {
+                members.add(i);
+                ahead.set(i, new CompletableFuture<>());
+            }
+        }
+        if (!members.isEmpty()) {
+            List<CompletableFuture<FileBatch>> futures = members.stream().map(ahead::get).toList();
+            List<InputFile> groupFiles = members.stream().map(files::get).toList();
+            workers.execute(() -> decodeGroup(groupFiles, futures));
+        }
+        return to;
+    }
+
+    private void decodeGroup(List<InputFile> files, List<CompletableFuture<FileBatch>> futures) {
+        FileBatch[] batches = new FileBatch[files.size()];
+        Throwable[] failures = new Throwable[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                batches[i] = decode(files.get(i));
+            } catch (RuntimeException | Error e) {
+                failures[i] = e;
+            }
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (failures[i] != null) {
+                futures.get(i).completeExceptionally(failures[i]);
+            } else {
+                futures.get(i).complete(batches[i]);
             }
         }
     }
