@@ -7,16 +7,22 @@ import java.util.SplittableRandom;
 /**
  * One principal of the organization and its way of working: who it is ({@link Identity}), what it calls
  * ({@link HabitSet}), when ({@link Routine}) and where (accounts, and how often through the console).
- * {@code machine} principals grow with the requested scale; people do not. {@code activeFrom} (epoch second)
- * lets a principal join mid-way, as a new employee does.
+ * {@code machine} principals grow with the requested scale; people do not. {@code activeFrom} and
+ * {@code activeUntil} (epoch seconds) bound when its visits may start: a principal may join mid-way, as a new
+ * employee does, or fall silent, as a contractor whose engagement ended does.
  */
 record Actor(String id, Identity identity, HabitSet habits, Routine routine, WeightedChoice<Account> accounts,
-        double consoleShare, boolean machine, long activeFrom) {
+        double consoleShare, boolean machine, long activeFrom, long activeUntil) {
     private static final long THINNING = SplitMix.hash("thinning");
 
     Actor(String id, Identity identity, HabitSet habits, Routine routine, Account account, boolean machine) {
         this(id, identity, habits, routine, new WeightedChoice<>(List.of(account), new double[] {1}), 0, machine,
                 Long.MIN_VALUE);
+    }
+
+    Actor(String id, Identity identity, HabitSet habits, Routine routine, WeightedChoice<Account> accounts,
+            double consoleShare, boolean machine, long activeFrom) {
+        this(id, identity, habits, routine, accounts, consoleShare, machine, activeFrom, Long.MAX_VALUE);
     }
 
     long key(long seed) {
@@ -28,7 +34,7 @@ record Actor(String id, Identity identity, HabitSet habits, Routine routine, Wei
      * kept with probability {@code share} (below 1 only for samples smaller than the organization's activity).
      */
     List<Visit> visits(long seed, long dayStart, int dayOfWeek, double scale, double share) {
-        if (dayStart + Routine.DAY <= activeFrom) {
+        if (dayStart + Routine.DAY <= activeFrom || dayStart >= activeUntil) {
             return List.of();
         }
         SplittableRandom rng = new SplittableRandom(SplitMix.derive(key(seed), dayStart));
@@ -36,7 +42,7 @@ record Actor(String id, Identity identity, HabitSet habits, Routine routine, Wei
         SplittableRandom thinning = share < 1 ? new SplittableRandom(SplitMix.derive(key(seed), dayStart, THINNING)) : null;
         List<Visit> placed = new ArrayList<>();
         for (Visit visit : routine.visits(dayStart, dayOfWeek, rng)) {
-            if (visit.start() < activeFrom) {
+            if (visit.start() < activeFrom || visit.start() >= activeUntil) {
                 continue;
             }
             Account account = accounts.pick(rng);

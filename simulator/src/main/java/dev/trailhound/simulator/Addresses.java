@@ -18,6 +18,10 @@ final class Addresses {
             {"52.16.", "34.240.", "54.72."}, {"3.120.", "18.192.", "52.57."}};
     private static final String[] GITHUB_RUNNERS = {"20.57.", "4.227.", "52.238.", "172.183.", "20.102."};
     private static final String[] VENDOR = {"34.120.", "35.190."};
+    /** Cloud hosting providers' ranges that nobody in the organization uses (attackers rent servers there). */
+    private static final String[] HOSTING = {"146.190.", "159.223.", "167.99.", "138.68."};
+    /** Residential and mobile ranges of another continent than the organization's offices and homes. */
+    private static final String[] ABROAD = {"103.152.", "110.136.", "177.87.", "191.96."};
 
     private Addresses() {
     }
@@ -33,6 +37,16 @@ final class Addresses {
     /** A public address of AWS in the region with this index (an instance's Elastic IP, Lambda's egress). */
     static String awsEgress(int region, long key) {
         return address(AWS_EGRESS[region % AWS_EGRESS.length], key);
+    }
+
+    /** A rented server's address, in a hosting range that none of the organization's principals ever uses. */
+    static String hosting(long key) {
+        return address(HOSTING, key);
+    }
+
+    /** A home or mobile address far from the organization's (no principal of it works from these ranges). */
+    static String abroad(long key) {
+        return address(ABROAD, key);
     }
 
     static String privateIp(long key) {

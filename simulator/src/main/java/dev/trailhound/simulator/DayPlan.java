@@ -11,7 +11,7 @@ record DayPlan(long dayStart, List<PlannedVisit> visits) {
 
     /** {@code machineScale} multiplies machines' habit picks; {@code visitShare} is the share of visits kept. */
     static DayPlan build(Cast cast, World world, long seed, long dayStart, double machineScale, double visitShare) {
-        int dayOfWeek = (int) (Math.floorMod(Math.floorDiv(dayStart, Routine.DAY) + 3, 7L) + 1); // 1970-01-01 was a Thursday
+        int dayOfWeek = dayOfWeek(dayStart);
         List<PlannedVisit> planned = new ArrayList<>();
         for (Actor actor : cast.actors()) {
             long actorKey = actor.key(seed);
@@ -23,6 +23,11 @@ record DayPlan(long dayStart, List<PlannedVisit> visits) {
             }
         }
         return new DayPlan(dayStart, planned);
+    }
+
+    /** 1 = Monday .. 7 = Sunday, of the day starting at {@code dayStart} (epoch second). */
+    static int dayOfWeek(long dayStart) {
+        return (int) (Math.floorMod(Math.floorDiv(dayStart, Routine.DAY) + 3, 7L) + 1); // 1970-01-01 was a Thursday
     }
 
     /** Expected records: habit picks (with repeats and companions) plus opening events. */

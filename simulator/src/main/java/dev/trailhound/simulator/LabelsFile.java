@@ -35,6 +35,7 @@ final class LabelsFile {
             ObjectNode node = list.addObject();
             node.put("id", l.id());
             node.put("kind", l.kind());
+            node.put("signal", l.signal());
             node.put("title", l.title());
             node.put("description", l.description());
             strings(node.putArray("stratus"), l.stratus());

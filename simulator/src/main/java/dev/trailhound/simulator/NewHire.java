@@ -29,7 +29,7 @@ final class NewHire {
                 "A new developer's first days", "priya.sharma joins on " + TimeFormat.iso(joined).substring(0, 10)
                 + " and uses the CLI and console in dev, staging and prod for the first time.",
                 List.of(), List.of(), List.of(), List.of(), arns, TimeFormat.iso(joined),
-                TimeFormat.iso(stage.start() + stage.days() * Routine.DAY), List.of(), List.of());
+                TimeFormat.iso(stage.start() + stage.days() * Routine.DAY), List.of(), List.of(), ScenarioLabel.BEHAVIOUR);
         return new Scenario(label, List.of());
     }
 }

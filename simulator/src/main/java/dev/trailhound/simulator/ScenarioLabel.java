@@ -6,7 +6,10 @@ import java.util.List;
  * What a scenario is, for whoever measures detection: an attack (which should become a threat with these
  * tactics) or a benign look-alike (which should not), the Stratus Red Team techniques it reproduces, the
  * ATT&CK v19 techniques and tactics, where and by whom, and its events; {@code keyEventIds} are the calls a
- * detection should name.
+ * detection should name. {@code signal} says what kind of detection it tests: {@code rules} (calls that a rule can
+ * judge on their own or in a short sequence) or {@code behaviour} (calls that are ordinary in themselves and odd
+ * only against what the principal usually does: attacks that only a baseline can see, and routine work that a
+ * baseline must not mistake for one).
  */
 record ScenarioLabel(
         String id,
@@ -21,10 +24,13 @@ record ScenarioLabel(
         String start,
         String end,
         List<String> eventIds,
-        List<String> keyEventIds) {
+        List<String> keyEventIds,
+        String signal) {
 
     static final String ATTACK = "attack";
     static final String BENIGN = "benign";
+    static final String RULES = "rules";
+    static final String BEHAVIOUR = "behaviour";
 
     ScenarioLabel {
         stratus = List.copyOf(stratus);
@@ -34,5 +40,14 @@ record ScenarioLabel(
         principalArns = List.copyOf(principalArns);
         eventIds = List.copyOf(eventIds);
         keyEventIds = List.copyOf(keyEventIds);
+        if (!signal.equals(RULES) && !signal.equals(BEHAVIOUR)) {
+            throw new IllegalArgumentException("signal must be " + RULES + " or " + BEHAVIOUR + ", got " + signal);
+        }
+    }
+
+    /** The same label for a scenario that tests behavioural detection. */
+    ScenarioLabel behavioural() {
+        return new ScenarioLabel(id, kind, title, description, stratus, techniques, tactics, accountIds, principalArns,
+                start, end, eventIds, keyEventIds, BEHAVIOUR);
     }
 }

@@ -1,5 +1,6 @@
 package dev.trailhound.simulator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +32,38 @@ record ScenarioStage(World world, Cast cast, long seed, long start, int days) {
         String[] prefixes = {"185.220.101.", "45.134.26.", "194.165.16.", "5.188.206.", "103.251.167."};
         long h = SplitMix.hash("attacker/" + scenario);
         return prefixes[(int) Math.floorMod(h, (long) prefixes.length)] + (2 + Math.floorMod(h >>> 8, 250));
+    }
+
+    /** A rented server in a hosting range that the organization never uses, stable per scenario. */
+    String hostingAddress(String scenario) {
+        return Addresses.hosting(SplitMix.hash("hosting/" + scenario));
+    }
+
+    /** An address on another continent, in a range that the organization never uses, stable per scenario. */
+    String abroadAddress(String scenario) {
+        return Addresses.abroad(SplitMix.hash("abroad/" + scenario));
+    }
+
+    /**
+     * Every visit of the principals whose cast id starts with {@code prefix}, over the whole run, with its caller:
+     * what their routine does (visits a small sample would thin out included).
+     */
+    List<PlannedVisit> routineOf(String prefix) {
+        List<PlannedVisit> visits = new ArrayList<>();
+        for (Actor actor : cast.actors()) {
+            if (!actor.id().startsWith(prefix)) {
+                continue;
+            }
+            for (int day = 0; day < days; day++) {
+                long dayStart = start + day * Routine.DAY;
+                for (Visit visit : actor.visits(seed, dayStart, DayPlan.dayOfWeek(dayStart), 1.0, 1.0)) {
+                    Caller caller = actor.identity().caller(visit, actor.key(seed), world);
+                    visits.add(new PlannedVisit(actor, visit, caller, List.of()));
+                }
+            }
+        }
+        visits.sort((a, b) -> Long.compare(a.visit().start(), b.visit().start()));
+        return visits;
     }
 
     Script script(String scenario, Account account, long when) {

@@ -111,6 +111,7 @@ final class Script {
             throw new IllegalStateException("scenario " + id + " made no calls");
         }
         return new ScenarioLabel(id, kind, title, description, stratus, techniques, tactics, List.copyOf(accounts),
-                List.copyOf(principals), TimeFormat.iso(start), TimeFormat.iso(time), eventIds, keyEventIds);
+                List.copyOf(principals), TimeFormat.iso(start), TimeFormat.iso(time), eventIds, keyEventIds,
+                ScenarioLabel.RULES);
     }
 }

@@ -29,6 +29,7 @@ record Sizing(Organization organization, Cast cast, double machineScale) {
         long start = options.start().getEpochSecond();
         List<Actor> actors = new ArrayList<>(People.staff(org, book, options.seed()));
         actors.add(NewHire.actor(org, book, options.seed(), start, options.days()));
+        actors.addAll(KeyUsers.all(org, book, options.seed(), start));
         actors.addAll(Machines.all(org, book, options.seed()));
         return new Cast(actors);
     }

@@ -46,8 +46,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " Off unless given (about a minute and a half per simulated week).")
     List<Long> simulate = new ArrayList<>();
 
-    @Option(names = "--simulate-days", defaultValue = "7", paramLabel = "N",
-            description = "Days of activity of each simulated organisation. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--simulate-days", defaultValue = "14", paramLabel = "N",
+            description = "Days of activity of each simulated organisation. Default: ${DEFAULT-VALUE} (behavioural baselines"
+                    + " learn for 7 days, and the behavioural attacks come in the last quarter).")
     int simulateDays;
 
     @Option(names = "--simulate-scale", defaultValue = "0", paramLabel = "EVENTS",

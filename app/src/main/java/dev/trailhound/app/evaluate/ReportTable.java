@@ -148,10 +148,12 @@ final class ReportTable {
 
     private void simulated(SimulatedReport r) {
         section("Simulated organisations (" + r.days() + (r.days() == 1 ? " day" : " days") + " each" + (r.scale() > 0 ? ", about " + r.scale() + " events" : "") + ")");
-        String format = "  %-8s %11s %-14s %-12s %-14s %5s %10s %8s %7s %7s %9s%n";
-        out.printf(Locale.ROOT, format, "SEED", "EVENTS", "ATTACKS ON KEY", "WITH TACTIC", "BENIGN RAISED", "FP", "FP/100K EV", "FP/WEEK",
-                "SIM S", "SCAN S", "EVENTS/S");
+        String format = "  %-8s %11s %-14s %-12s %-11s %-14s %5s %10s %8s %7s %7s %9s%n";
+        out.printf(Locale.ROOT, format, "SEED", "EVENTS", "ATTACKS ON KEY", "WITH TACTIC", "BEHAVIOURAL", "BENIGN RAISED", "FP",
+                "FP/100K EV", "FP/WEEK", "SIM S", "SCAN S", "EVENTS/S");
         long attacks = 0;
+        long behavioural = 0;
+        long behaviouralDetected = 0;
         long benign = 0;
         long detected = 0;
         long withTactic = 0;
@@ -159,30 +161,35 @@ final class ReportTable {
         long simulationMs = 0;
         for (SimulatedSeed s : r.seeds()) {
             out.printf(Locale.ROOT, format, s.seed(), String.format(Locale.ROOT, "%,d", s.events()), s.attacksDetected() + " / " + s.attacks(),
-                    s.attacksDetectedWithTactic() + " / " + s.attacks(), s.benignWithThreat() + " / " + s.benign(),
+                    s.attacksDetectedWithTactic() + " / " + s.attacks(),
+                    s.behaviouralAttacksDetected() + " / " + s.behaviouralAttacks(), s.benignWithThreat() + " / " + s.benign(),
                     s.falsePositiveThreats(), decimal(s.falsePositivesPer100kEvents()), decimal(s.falsePositivesPerWeek()),
                     decimal(s.simulationMs() / 1000.0), decimal(s.scanMs() / 1000.0), String.format(Locale.ROOT, "%,.0f", s.eventsPerSecond()));
             attacks += s.attacks();
             benign += s.benign();
             detected += s.attacksDetected();
             withTactic += s.attacksDetectedWithTactic();
+            behavioural += s.behaviouralAttacks();
+            behaviouralDetected += s.behaviouralAttacksDetected();
             raised += s.benignWithThreat();
             simulationMs += s.simulationMs();
         }
         out.printf(Locale.ROOT, format, "total", String.format(Locale.ROOT, "%,d", r.events()), detected + " / " + attacks, withTactic + " / " + attacks,
-                raised + " / " + benign, r.falsePositiveThreats(), decimal(r.falsePositivesPer100kEvents()),
+                behaviouralDetected + " / " + behavioural, raised + " / " + benign, r.falsePositiveThreats(), decimal(r.falsePositivesPer100kEvents()),
                 decimal(r.falsePositivesPerWeek()), decimal(simulationMs / 1000.0), decimal(r.scanMs() / 1000.0),
                 String.format(Locale.ROOT, "%,.0f", r.eventsPerSecond()));
         List<String> lines = new ArrayList<>();
-        r.seeds().forEach(s -> s.attackScenarios().stream().filter(a -> !a.detected()).forEach(a -> lines.add("  seed " + s.seed() + "  "
-                + a.scenario() + "  expects " + ExpectedTactics.describe(a.tactics()) + ": "
-                + (a.offKeyRules().isEmpty() ? "no detection on its events" : "detected off key by " + String.join("; ", a.offKeyRules())))));
+        missed(r, false, lines);
         listing("Simulated: attacks without a detection on a key event" + " (" + lines.size() + ")", lines);
+        missed(r, true, lines);
+        listing("Simulated: behavioural attacks (no rule sees them) without a detection on a key event" + " (" + lines.size() + ")",
+                lines);
         r.seeds().forEach(s -> s.attackScenarios().stream().filter(a -> a.detected() && !a.withTactic()).forEach(a -> lines.add("  seed "
                 + s.seed() + "  " + a.scenario() + "  expects " + ExpectedTactics.describe(a.tactics()) + ", raised " + threats(a.threats()))));
         listing("Simulated: attacks detected on a key event, but without one of their tactics" + " (" + lines.size() + ")", lines);
         r.seeds().forEach(s -> s.benignScenarios().stream().filter(SimulatedBenign::raised).forEach(b -> lines.add("  seed " + s.seed()
-                + "  " + b.scenario() + "  \"" + b.title() + "\": " + String.join("; ", b.rules()))));
+                + "  " + b.scenario() + (b.behavioural() ? " [behaviour]" : "") + "  \"" + b.title() + "\": "
+                + String.join("; ", b.rules()))));
         listing("Simulated: benign look-alikes that raised a threat" + " (" + lines.size() + ")", lines);
         r.falsePositiveRules().stream().limit(TOP_RULES).forEach(t -> lines.add(String.format(Locale.ROOT, "  %7d %10d  %s",
                 t.threats(), t.detections(), t.rule())));
@@ -202,6 +209,14 @@ final class ReportTable {
         r.seeds().forEach(s -> s.labelNotes().forEach(n -> lines.add("  seed " + s.seed() + ": " + n)));
         r.seeds().forEach(s -> s.rejections().forEach((why, n) -> lines.add("  seed " + s.seed() + ": rejected " + n + " x " + why)));
         listing("Simulated: label notes and rejected records" + " (" + lines.size() + ")", lines);
+    }
+
+    /** The attacks of one signal (rules or behaviour) that were not detected on a key event, one line each. */
+    private static void missed(SimulatedReport r, boolean behavioural, List<String> lines) {
+        r.seeds().forEach(s -> s.attackScenarios().stream().filter(a -> !a.detected() && a.behavioural() == behavioural)
+                .forEach(a -> lines.add("  seed " + s.seed() + "  " + a.scenario() + "  expects " + ExpectedTactics.describe(a.tactics())
+                        + ": " + (a.offKeyRules().isEmpty() ? "no detection on its events"
+                        : "detected off key by " + String.join("; ", a.offKeyRules())))));
     }
 
     /** Prints a section with its lines, if any, and empties the list for the next. */

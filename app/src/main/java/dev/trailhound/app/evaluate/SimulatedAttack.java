@@ -14,9 +14,10 @@ import java.util.List;
  * @param keyRules    "ruleId title" of the rules whose detections name a key event
  * @param offKeyRules "ruleId title" of the rules whose detections name only its other events
  * @param threats     the threats whose detections name its events
+ * @param signal      {@code rules} or {@code behaviour}: an attack that no rule sees, only a baseline
  */
 public record SimulatedAttack(String scenario, String title, List<String> tactics, String outcome, boolean withTactic,
-        List<String> keyRules, List<String> offKeyRules, List<ThreatBrief> threats) {
+        List<String> keyRules, List<String> offKeyRules, List<ThreatBrief> threats, String signal) {
     public SimulatedAttack {
         tactics = List.copyOf(tactics);
         keyRules = List.copyOf(keyRules);
@@ -26,5 +27,9 @@ public record SimulatedAttack(String scenario, String title, List<String> tactic
 
     public boolean detected() {
         return SimulationScoring.DETECTED.equals(outcome);
+    }
+
+    public boolean behavioural() {
+        return SimulatedScenario.BEHAVIOUR.equals(signal);
     }
 }

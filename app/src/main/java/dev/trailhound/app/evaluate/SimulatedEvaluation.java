@@ -69,6 +69,10 @@ public final class SimulatedEvaluation {
         long withTactic = 0;
         long benign = 0;
         long benignRaised = 0;
+        long behavioural = 0;
+        long behaviouralDetected = 0;
+        long behaviouralBenign = 0;
+        long behaviouralBenignRaised = 0;
         long falsePositives = 0;
         long days = 0;
         for (SimulatedSeed s : seeds) {
@@ -79,6 +83,10 @@ public final class SimulatedEvaluation {
             withTactic += s.attacksDetectedWithTactic();
             benign += s.benign();
             benignRaised += s.benignWithThreat();
+            behavioural += s.behaviouralAttacks();
+            behaviouralDetected += s.behaviouralAttacksDetected();
+            behaviouralBenign += s.behaviouralBenign();
+            behaviouralBenignRaised += s.behaviouralBenignWithThreat();
             falsePositives += s.falsePositiveThreats();
             days += s.days();
         }
@@ -86,7 +94,11 @@ public final class SimulatedEvaluation {
                 Figure.info("simulated.attacksDetected", "Simulated attacks with a detection on a key event", detected, attacks),
                 Figure.info("simulated.attacksDetectedWithTactic", "... of which the threat carries one of the attack's tactics",
                         withTactic, attacks),
+                Figure.info("simulated.behaviouralAttacksDetected",
+                        "Simulated behavioural attacks (no rule sees them) detected on a key event", behaviouralDetected, behavioural),
                 Figure.info("simulated.benignWithThreat", "Simulated benign look-alikes that raised a threat", benignRaised, benign),
+                Figure.info("simulated.behaviouralBenignWithThreat", "Simulated behavioural look-alikes that raised a threat",
+                        behaviouralBenignRaised, behaviouralBenign),
                 Figure.info("simulated.falsePositiveThreats", "Simulated threats containing no attack event (false positives)",
                         falsePositives, -1));
         return new SimulatedReport(figures, plan.days(), plan.scale(), seeds, events, scanMs, SimulatedSeed.perSecond(events, scanMs),

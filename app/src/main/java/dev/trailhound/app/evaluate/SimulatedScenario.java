@@ -15,11 +15,15 @@ import java.util.List;
  * @param endMillis     its last call (or the end of the run), epoch milliseconds
  * @param eventIds      every event it adds to the trail (empty when it is a principal's routine, e.g. a new hire)
  * @param keyEventIds   the calls a detection should name
+ * @param signal        what it tests: {@code rules} (calls a rule can judge) or {@code behaviour} (calls that are odd
+ *                      only against the principal's own habits: attacks no rule sees, routine a baseline must not flag)
  */
 public record SimulatedScenario(String id, String kind, String title, List<String> tactics, List<String> principalArns,
-        long startMillis, long endMillis, List<String> eventIds, List<String> keyEventIds) {
+        long startMillis, long endMillis, List<String> eventIds, List<String> keyEventIds, String signal) {
     public static final String ATTACK = "attack";
     public static final String BENIGN = "benign";
+    public static final String RULES = "rules";
+    public static final String BEHAVIOUR = "behaviour";
 
     public SimulatedScenario {
         tactics = List.copyOf(tactics);
@@ -28,11 +32,21 @@ public record SimulatedScenario(String id, String kind, String title, List<Strin
         keyEventIds = List.copyOf(keyEventIds);
     }
 
+    /** A scenario for rules (the signal of labels that do not say). */
+    public SimulatedScenario(String id, String kind, String title, List<String> tactics, List<String> principalArns,
+            long startMillis, long endMillis, List<String> eventIds, List<String> keyEventIds) {
+        this(id, kind, title, tactics, principalArns, startMillis, endMillis, eventIds, keyEventIds, RULES);
+    }
+
     boolean attack() {
         return ATTACK.equals(kind);
     }
 
     boolean benign() {
         return BENIGN.equals(kind);
+    }
+
+    boolean behavioural() {
+        return BEHAVIOUR.equals(signal);
     }
 }

@@ -20,6 +20,10 @@ import java.util.TreeMap;
  * @param attacksDetectedWithTactic   ... of which such a threat carries one of the scenario's tactics
  * @param benign                      benign look-alike scenarios
  * @param benignWithThreat            ... that raised a threat
+ * @param behaviouralAttacks          attack scenarios that no rule sees (signal {@code behaviour})
+ * @param behaviouralAttacksDetected  ... with a detection on one of their key events
+ * @param behaviouralBenign           benign scenarios that test baselines (signal {@code behaviour})
+ * @param behaviouralBenignWithThreat ... that raised a threat
  * @param falsePositiveThreats        threats that contain no event of any attack scenario
  * @param falsePositivesPer100kEvents {@code falsePositiveThreats} per 100,000 events read
  * @param falsePositivesPerWeek       {@code falsePositiveThreats} per 7 simulated days
@@ -31,7 +35,8 @@ import java.util.TreeMap;
  */
 public record SimulatedSeed(long seed, int days, long events, Map<String, Long> rejections, long simulationMs, long scanMs,
         double eventsPerSecond, int attacks, long attacksDetected, long attacksDetectedWithTactic, int benign,
-        long benignWithThreat, int falsePositiveThreats, double falsePositivesPer100kEvents, double falsePositivesPerWeek,
+        long benignWithThreat, long behaviouralAttacks, long behaviouralAttacksDetected, long behaviouralBenign,
+        long behaviouralBenignWithThreat, int falsePositiveThreats, double falsePositivesPer100kEvents, double falsePositivesPerWeek,
         List<SimulatedAttack> attackScenarios, List<SimulatedBenign> benignScenarios, List<FalsePositiveThreat> falsePositives,
         List<RuleTally> falsePositiveRules, List<String> labelNotes) {
     public SimulatedSeed {
@@ -49,7 +54,8 @@ public record SimulatedSeed(long seed, int days, long events, Map<String, Long> 
         int falsePositives = score.falsePositives().size();
         return new SimulatedSeed(seed, days, events, outcome.rejectionsByReason(), simulationMs, scanMs, perSecond(events, scanMs),
                 score.attacks().size(), score.attacksDetected(), score.attacksDetectedWithTactic(), score.benign().size(),
-                score.benignRaised(), falsePositives, per100k(falsePositives, events), perWeek(falsePositives, days),
+                score.benignRaised(), score.behaviouralAttacks(), score.behaviouralAttacksDetected(), score.behaviouralBenign(),
+                score.behaviouralBenignRaised(), falsePositives, per100k(falsePositives, events), perWeek(falsePositives, days),
                 score.attacks(), score.benign(), score.falsePositives(), score.falsePositiveRules(), notes);
     }
 

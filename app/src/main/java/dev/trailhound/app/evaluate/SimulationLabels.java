@@ -13,8 +13,8 @@ import java.util.List;
  * A simulation's {@code labels.json} ({@code trailhound-simulation-labels/1}), as the simulator writes it.
  *
  * @param scenarios the scenarios, attacks and benign look-alikes, in label order
- * @param notes     oddities found while reading: tactics the catalogue does not know, unknown kinds, attacks
- *                  without key events
+ * @param notes     oddities found while reading: tactics the catalogue does not know, unknown kinds and signals,
+ *                  attacks without key events
  */
 record SimulationLabels(List<SimulatedScenario> scenarios, List<String> notes) {
     SimulationLabels {
@@ -48,9 +48,14 @@ record SimulationLabels(List<SimulatedScenario> scenarios, List<String> notes) {
                 notes.add(id + ": an attack without keyEventIds; judged on all its events");
                 keyEventIds = eventIds;
             }
+            String signal = entry.path("signal").asText(SimulatedScenario.RULES);
+            if (!signal.equals(SimulatedScenario.RULES) && !signal.equals(SimulatedScenario.BEHAVIOUR)) {
+                notes.add(id + ": signal \"" + signal + "\" is neither rules nor behaviour; counted as rules");
+                signal = SimulatedScenario.RULES;
+            }
             scenarios.add(new SimulatedScenario(id, kind, entry.path("title").asText(id), tactics.stream().distinct().toList(),
                     CorpusFiles.texts(entry, "principalArns"), millis(entry, "start", file), millis(entry, "end", file),
-                    eventIds, keyEventIds));
+                    eventIds, keyEventIds, signal));
         }
         return new SimulationLabels(scenarios, notes);
     }

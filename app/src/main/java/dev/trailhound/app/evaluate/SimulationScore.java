@@ -30,4 +30,20 @@ record SimulationScore(List<SimulatedAttack> attacks, List<SimulatedBenign> beni
     long benignRaised() {
         return benign.stream().filter(SimulatedBenign::raised).count();
     }
+
+    long behaviouralAttacks() {
+        return attacks.stream().filter(SimulatedAttack::behavioural).count();
+    }
+
+    long behaviouralAttacksDetected() {
+        return attacks.stream().filter(a -> a.behavioural() && a.detected()).count();
+    }
+
+    long behaviouralBenign() {
+        return benign.stream().filter(SimulatedBenign::behavioural).count();
+    }
+
+    long behaviouralBenignRaised() {
+        return benign.stream().filter(b -> b.behavioural() && b.raised()).count();
+    }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  *     key events, and detected <b>with its tactic</b> when such a threat also carries one of its label's tactics.
  * <li>A benign look-alike <b>raised a threat</b> when some detection names one of its events (a scenario
  *     labelled by principal and time instead: a detection in its span on a threat of one of its principals).
+ * <li>Attacks and look-alikes labelled with signal {@code behaviour} (calls no rule can judge, odd only against
+ *     the principal's habits) are scored the same way and also counted apart.
  * <li>A threat is a <b>false positive</b> when neither its events ({@code eventIds}) nor its detections' events
  *     include an event of any attack scenario.
  * </ul>
@@ -87,7 +89,7 @@ final class SimulationScoring {
         offKeyRules.removeAll(keyRules);
         String outcome = !keyRules.isEmpty() ? DETECTED : !offKeyRules.isEmpty() ? OFF_KEY : MISSED;
         return new SimulatedAttack(scenario.id(), scenario.title(), scenario.tactics(), outcome, withTactic,
-                List.copyOf(keyRules), List.copyOf(offKeyRules), involved);
+                List.copyOf(keyRules), List.copyOf(offKeyRules), involved, scenario.signal());
     }
 
     private static SimulatedBenign benign(SimulatedScenario scenario, List<Threat> threats) {
@@ -105,7 +107,8 @@ final class SimulationScoring {
                 raised.add(ThreatBrief.of(threat));
             }
         }
-        return new SimulatedBenign(scenario.id(), scenario.title(), !raised.isEmpty(), List.copyOf(rules), raised);
+        return new SimulatedBenign(scenario.id(), scenario.title(), !raised.isEmpty(), List.copyOf(rules), raised,
+                scenario.signal());
     }
 
     /**

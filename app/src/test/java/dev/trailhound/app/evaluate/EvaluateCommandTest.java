@@ -100,7 +100,11 @@ class EvaluateCommandTest {
 
         assertThat(code).isZero();
         assertThat(out.toString()).contains("simulated: evaluated").contains("Simulated attacks with a detection on a key event")
-                .contains("Simulated organisations (1 day each, about 2000 events)").doesNotContain("stratus");
+                .contains("Simulated organisations (1 day each, about 2000 events)").doesNotContain("stratus")
+                .containsPattern("Simulated behavioural attacks \\(no rule sees them\\) detected on a key event +0 / 3 ")
+                .contains("Simulated: behavioural attacks (no rule sees them) without a detection on a key event (3)")
+                .containsPattern("seed 7  stolen-analyst-key-reads-secrets  expects .*: no detection on its events")
+                .contains("Simulated behavioural look-alikes that raised a threat");
         assertThat(err.toString()).contains("simulating seed 7 (1 day)");
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.path("corpus").isNull()).isTrue();
@@ -108,5 +112,28 @@ class EvaluateCommandTest {
         assertThat(json.path("simulated").path("seeds").get(0).path("seed").asLong()).isEqualTo(7);
         assertThat(json.path("simulated").path("seeds").get(0).path("attacksDetected").asLong()).as("--detect none").isZero();
         assertThat(json.path("figures").get(0).path("id").asText()).isEqualTo("simulated.attacksDetected");
+        assertThat(json.path("simulated").path("seeds").get(0).path("behaviouralAttacks").asLong()).isEqualTo(3);
+        assertThat(json.path("simulated").path("seeds").get(0).path("attackScenarios")).filteredOn(a -> a.path("signal").asText()
+                .equals("behaviour")).hasSize(3);
+    }
+
+    @Test
+    void the_rule_pack_alone_detects_none_of_the_behavioural_attacks_of_two_simulated_weeks() throws IOException {
+        Path report = dir.resolve("rules.json");
+
+        int code = evaluate("--simulate", "7", "--simulate-scale", "30000", "--detect", "rules", "--out", report.toString());
+
+        assertThat(code).isZero();
+        assertThat(err.toString()).as("two weeks by default").contains("simulating seed 7 (14 days)");
+        JsonNode seed = new ObjectMapper().readTree(report.toFile()).path("simulated").path("seeds").get(0);
+        assertThat(seed.path("attacksDetected").asLong()).as("the rules ran").isPositive();
+        assertThat(seed.path("behaviouralAttacks").asLong()).isEqualTo(3);
+        assertThat(seed.path("behaviouralAttacksDetected").asLong()).isZero();
+        for (JsonNode attack : seed.path("attackScenarios")) {
+            if (attack.path("signal").asText().equals("behaviour")) {
+                assertThat(attack.path("outcome").asText()).as(attack.path("scenario").asText()).isEqualTo("missed");
+                assertThat(attack.path("threats").size()).as(attack.path("scenario").asText()).isZero();
+            }
+        }
     }
 }

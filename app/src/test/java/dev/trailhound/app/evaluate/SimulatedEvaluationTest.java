@@ -42,7 +42,11 @@ class SimulatedEvaluationTest {
         assertThat(seed.falsePositives()).anySatisfy(f -> assertThat(f.lookAlikes()).contains("access-key-rotation"));
         assertThat(seed.falsePositiveThreats()).isEqualTo(seed.falsePositives().size());
         assertThat(report.figures()).extracting(Figure::id).containsExactly("simulated.attacksDetected",
-                "simulated.attacksDetectedWithTactic", "simulated.benignWithThreat", "simulated.falsePositiveThreats");
+                "simulated.attacksDetectedWithTactic", "simulated.behaviouralAttacksDetected", "simulated.benignWithThreat",
+                "simulated.behaviouralBenignWithThreat", "simulated.falsePositiveThreats");
+        assertThat(seed.behaviouralAttacks()).isEqualTo(3);
+        assertThat(seed.behaviouralAttacksDetected()).as("the action table names none of their calls").isZero();
+        assertThat(report.figures().get(2).of()).isEqualTo(3);
         assertThat(report.figures().get(0).value()).isEqualTo(seed.attacksDetected());
         assertThat(report.figures().get(0).of()).isEqualTo(seed.attacks());
         Path written = Path.of(progress.get(0).substring(progress.get(0).lastIndexOf(" in ") + 4));

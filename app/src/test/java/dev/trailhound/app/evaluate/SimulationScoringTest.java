@@ -29,7 +29,11 @@ class SimulationScoringTest {
             benign("resize", List.of("x1", "x2")),
             benign("quiet-review", List.of("y1")),
             new SimulatedScenario("new-hire", SimulatedScenario.BENIGN, "new-hire", List.of(), List.of(NEW_HIRE), 1_000, 5_000,
-                    List.of(), List.of()));
+                    List.of(), List.of(), SimulatedScenario.BEHAVIOUR),
+            new SimulatedScenario("stolen-key", SimulatedScenario.ATTACK, "stolen-key", List.of("TA0006"), List.of(ATTACKER), 0,
+                    10_000, List.of("s1", "s2"), List.of("s2"), SimulatedScenario.BEHAVIOUR),
+            new SimulatedScenario("quiet-ci", SimulatedScenario.ATTACK, "quiet-ci", List.of("TA0007"), List.of(ATTACKER), 0,
+                    10_000, List.of("q1"), List.of("q1"), SimulatedScenario.BEHAVIOUR));
 
     private final List<Threat> threats = List.of(
             threat("t-backdoor", ATTACKER, List.of("a1", "a2", "a3"), detection("r-admin", "a3", 100, "TA0003")),
@@ -42,7 +46,8 @@ class SimulationScoringTest {
                     detection("r-other", "r4", 100, "TA0007")),
             threat("t-hire-in-span", NEW_HIRE, List.of("n1"), detection("r-new", "n1", 2_000, "TA0007")),
             threat("t-hire-later", NEW_HIRE, List.of("n2"), detection("r-new", "n2", 9_000, "TA0007")),
-            threat("t-holds-attack", ATTACKER, List.of("c1", "r9"), detection("r-other", "r9", 100, "TA0007")));
+            threat("t-holds-attack", ATTACKER, List.of("c1", "r9"), detection("r-other", "r9", 100, "TA0007")),
+            threat("t-stolen-key", ATTACKER, List.of("s1", "s2"), detection("b-baseline", "s2", 100, "TA0006")));
 
     @Test
     void an_attack_counts_as_detected_only_on_a_key_event_and_with_its_tactic_only_when_that_threat_carries_one() {
@@ -50,9 +55,10 @@ class SimulationScoringTest {
 
         assertThat(score.attacks()).extracting(SimulatedAttack::scenario, SimulatedAttack::outcome, SimulatedAttack::withTactic)
                 .containsExactly(tuple("backdoor", "detected", true), tuple("recon-then-theft", "off-key", false),
-                        tuple("unseen", "missed", false), tuple("wrong-tactic", "detected", false));
-        assertThat(score.attacksDetected()).isEqualTo(2);
-        assertThat(score.attacksDetectedWithTactic()).isEqualTo(1);
+                        tuple("unseen", "missed", false), tuple("wrong-tactic", "detected", false),
+                        tuple("stolen-key", "detected", true), tuple("quiet-ci", "missed", false));
+        assertThat(score.attacksDetected()).isEqualTo(3);
+        assertThat(score.attacksDetectedWithTactic()).isEqualTo(2);
         assertThat(score.attacks().get(0).keyRules()).containsExactly("r-admin r-admin fired");
         assertThat(score.attacks().get(1).offKeyRules()).containsExactly("r-recon r-recon fired");
         assertThat(score.attacks().get(2).threats()).as("a threat holding the event, detected elsewhere, is not a detection of it")
@@ -79,6 +85,21 @@ class SimulationScoringTest {
         assertThat(score.falsePositiveRules()).extracting(RuleTally::rule, RuleTally::threats, RuleTally::detections).containsExactly(
                 tuple("r-noisy r-noisy fired", 2L, 3L), tuple("r-new r-new fired", 2L, 2L), tuple("r-other r-other fired", 1L, 1L),
                 tuple("r-resize r-resize fired", 1L, 1L));
+    }
+
+    @Test
+    void behavioural_attacks_and_look_alikes_are_scored_like_the_others_and_counted_apart() {
+        SimulationScore score = SimulationScoring.score(labels, threats);
+
+        assertThat(score.attacks()).filteredOn(SimulatedAttack::behavioural).extracting(SimulatedAttack::scenario)
+                .containsExactly("stolen-key", "quiet-ci");
+        assertThat(score.behaviouralAttacks()).isEqualTo(2);
+        assertThat(score.behaviouralAttacksDetected()).isEqualTo(1);
+        assertThat(score.attacks().get(4).keyRules()).containsExactly("b-baseline b-baseline fired");
+        assertThat(score.benign()).filteredOn(SimulatedBenign::behavioural).extracting(SimulatedBenign::scenario)
+                .containsExactly("new-hire");
+        assertThat(score.behaviouralBenign()).isEqualTo(1);
+        assertThat(score.behaviouralBenignRaised()).isEqualTo(1);
     }
 
     @Test
