@@ -2,6 +2,9 @@ package dev.trailhound.app.scan;
 
 import dev.trailhound.app.rules.PlaceholdersFile;
 import dev.trailhound.core.account.Organisation;
+import dev.trailhound.core.baseline.AnomalyDetector;
+import dev.trailhound.core.baseline.BaselineSettings;
+import dev.trailhound.core.baseline.BaselineStore;
 import dev.trailhound.core.attack.AttackCatalog;
 import dev.trailhound.core.detect.AutomationRecognizer;
 import dev.trailhound.core.detect.Detector;
@@ -13,6 +16,7 @@ import dev.trailhound.formats.sigma.SigmaFile;
 import dev.trailhound.rules.BuiltInRules;
 import dev.trailhound.rules.RuleFiles;
 import dev.trailhound.rules.Rules;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,18 +25,20 @@ import picocli.CommandLine;
 
 /**
  * Builds the detectors of a detection mode: the rule engine over the built-in pack plus the user's rules, and
- * (with {@code all}) the anomaly baselines once they exist. Rule problems stop the command with every problem
+ * (with {@code all}) the anomaly baselines ({@link AnomalyDetector}). Rule problems stop the command with every problem
  * listed: a rule that cannot load never silently evaluates to false.
  */
 public final class Detectors {
     private final List<Detector<?>> detectors;
     private final RuleEngine ruleEngine;
     private final RuleCompilation compilation;
+    private final AnomalyDetector anomalies;
 
-    private Detectors(List<Detector<?>> detectors, RuleEngine ruleEngine, RuleCompilation compilation) {
+    private Detectors(List<Detector<?>> detectors, RuleEngine ruleEngine, RuleCompilation compilation, AnomalyDetector anomalies) {
         this.detectors = List.copyOf(detectors);
         this.ruleEngine = ruleEngine;
         this.compilation = compilation;
+        this.anomalies = anomalies;
     }
 
     /**
@@ -40,8 +46,19 @@ public final class Detectors {
      *                                        disabled id names no rule
      */
     public static Detectors build(DetectMode mode, RuleOptions options, Organisation organisation, CommandLine.Model.CommandSpec spec) {
+        return build(mode, options, BaselineSettings.DEFAULT_LEARNING, new BaselineStore(), organisation, spec);
+    }
+
+    /**
+     * @param learning how long anomaly baselines learn before they judge ({@code --learning-days})
+     * @param baselines what the baselines start from (empty, or restored from a snapshot)
+     * @throws CommandLine.ParameterException listing every rule problem, when a rule cannot load, or when a
+     *                                        disabled id names no rule
+     */
+    public static Detectors build(DetectMode mode, RuleOptions options, Duration learning, BaselineStore baselines,
+                                  Organisation organisation, CommandLine.Model.CommandSpec spec) {
         if (mode == DetectMode.NONE) {
-            return new Detectors(List.of(), null, null);
+            return new Detectors(List.of(), null, null, null);
         }
         List<SigmaFile> user = RuleFiles.read(options.rules);
         List<SigmaFile> files = options.noBuiltIn ? user : Rules.withUserRules(BuiltInRules.files(), user);
@@ -65,7 +82,12 @@ public final class Detectors {
                     + " problems):\n" + String.join("\n", errors) + "\nfix them (check with 'trailhound rules check PATH'), or leave the rule out with --disable-rule ID");
         }
         RuleEngine engine = new RuleEngine(compilation.ruleSet(), new AutomationRecognizer(options.automation, concat(AutomationRecognizer.DEFAULT_SCANNERS, options.scanners)));
-        return new Detectors(List.of(engine), engine, compilation);
+        if (mode == DetectMode.RULES) {
+            return new Detectors(List.of(engine), engine, compilation, null);
+        }
+        AnomalyDetector anomalies = new AnomalyDetector(baselines,
+                BaselineSettings.defaults().withLearning(learning).withAutomation(options.automation), AttackCatalog.v19());
+        return new Detectors(List.of(engine, anomalies), engine, compilation, anomalies);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -81,6 +103,11 @@ public final class Detectors {
     /** The rule engine, or null when rules do not run ({@code --detect none}). */
     public RuleEngine ruleEngine() {
         return ruleEngine;
+    }
+
+    /** The anomaly baselines, or null when they do not run (only with {@code --detect all}). */
+    public AnomalyDetector anomalies() {
+        return anomalies;
     }
 
     /** How many rules and correlations run. */

@@ -2,11 +2,17 @@ package dev.trailhound.app.scan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhound.core.account.Organisation;
+import dev.trailhound.core.baseline.BaselineSnapshot;
+import dev.trailhound.core.baseline.BaselineStore;
 import dev.trailhound.core.event.Rejection;
 import dev.trailhound.core.pipeline.PipelineSettings;
 import dev.trailhound.formats.cloudtrail.ReadLimits;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,6 +20,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code trailhound scan}: read CloudTrail, write the threats found as JSON Lines. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -45,6 +52,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--learning-days", defaultValue = "7", paramLabel = "N",
             description = "Days (event time, from a principal's first event) an anomaly baseline learns before it judges. Default: ${DEFAULT-VALUE}.")
     int learningDays;
+
+    @Option(names = "--baselines", paramLabel = "FILE",
+            description = "Start the anomaly baselines from FILE when it exists, and save them there at the end, so that scans run"
+                    + " one after another (say, daily) keep learning. Default: baselines live for the run.")
+    Path baselines;
 
     @Option(names = "--accounts", paramLabel = "FILE", description = "JSON or YAML map of account id to account name.")
     Path accounts;
@@ -81,7 +93,8 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         Organisation organisation = new Organisation(names);
-        Detectors detection = Detectors.build(detect, ruleOptions, organisation, spec);
+        BaselineStore store = readBaselines();
+        Detectors detection = Detectors.build(detect, ruleOptions, Duration.ofDays(learningDays), store, organisation, spec);
         PrintWriter err = spec.commandLine().getErr();
         int[] listed = {0};
         ScanSummary summary;
@@ -98,12 +111,42 @@ public final class ScanCommand implements Callable<Integer> {
         }
         err.println(human(summary));
         reportRules(err, detection);
+        reportBaselines(err, detection);
         reportRuleFailures(err, detection);
         err.flush();
         if (summaryJson != null) {
             writeSummary(summary);
         }
+        if (baselines != null && detection.anomalies() != null) {
+            writeBaselines(store);
+        }
         return summary.events() == 0 && (summary.files() == 0 || summary.rejected() > 0) ? NOTHING_READ : 0;
+    }
+
+    private BaselineStore readBaselines() throws IOException {
+        if (baselines == null || !Files.exists(baselines)) {
+            return new BaselineStore();
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(baselines))) {
+            return BaselineSnapshot.read(in, baselines.toString());
+        } catch (BaselineSnapshot.SnapshotException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--baselines " + e.getMessage()
+                    + "; move the file away to start learning afresh");
+        }
+    }
+
+    /** Written beside the file, then moved over it: a run cut short never leaves half a snapshot. */
+    private void writeBaselines(BaselineStore store) throws IOException {
+        Path target = baselines.toAbsolutePath();
+        Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+                BaselineSnapshot.write(store, out);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private void validate() {
@@ -116,6 +159,18 @@ public final class ScanCommand implements Callable<Integer> {
         if (disorderMinutes < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--disorder-tolerance must be 0 or more minutes");
         }
+    }
+
+    /** How many identities have a baseline, and what they cost. */
+    private static void reportBaselines(PrintWriter err, Detectors detection) {
+        if (detection.anomalies() == null) {
+            return;
+        }
+        var store = detection.anomalies().store();
+        int identities = store.subjects();
+        long bytes = store.estimatedBytes();
+        err.printf(java.util.Locale.ROOT, "baselines: %,d identities (learning %d days each), about %,d KB in all, %,d bytes per identity%n",
+                identities, detection.anomalies().settings().learning().toDays(), bytes / 1024, identities == 0 ? 0 : bytes / identities);
     }
 
     /** How many rules ran, and how many matches were left out as automation's routine work. */

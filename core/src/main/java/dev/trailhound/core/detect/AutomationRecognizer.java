@@ -122,6 +122,17 @@ public final class AutomationRecognizer {
         return i < 0 ? null : "configured automation identity " + patterns.get(i);
     }
 
+    /** The configured automation pattern naming the event's identity, or null (the built-in recognition aside). */
+    public String configuredAutomation(Event event) {
+        int i = matching(configured, event.principal());
+        return i < 0 ? null : patterns.get(i);
+    }
+
+    /** True for a service-linked role's identity: AWS's own automation in the account. */
+    public static boolean isServiceLinked(Principal p) {
+        return isServiceLinked(p.sessionIssuerArn(), p.sessionIssuerName());
+    }
+
     /** The index of the first pattern naming the principal (ARN, issuing role's ARN or name, user or session name). */
     private static int matching(List<Pattern> globs, Principal p) {
         for (int i = 0; i < globs.size(); i++) {

@@ -39,8 +39,11 @@ public final class Event {
     private String latin1;
     private FieldSelection selection;
     private JsonNode selected;
+    /** What detectors prepared ahead of time: two slots (the rule engine, the baselines), tagged by whom. */
     private Object preparedBy;
     private Object prepared;
+    private Object preparedBy2;
+    private Object prepared2;
     private List<Asset> assets;
     private String principalKey;
 
@@ -214,16 +217,22 @@ public final class Event {
 
     /**
      * Keeps what a detector worked out ahead of time for this event ({@code Detector.prepare}), tagged with what
-     * it was worked out against (e.g. the rule set), replacing what was kept before.
+     * it was worked out against (e.g. the rule set), replacing what was kept before against the same tag. Two
+     * tags fit (one per detector of a scan); a third replaces the older second.
      */
     public void prepared(Object by, Object value) {
-        this.preparedBy = by;
-        this.prepared = value;
+        if (preparedBy == null || preparedBy == by) {
+            this.preparedBy = by;
+            this.prepared = value;
+        } else {
+            this.preparedBy2 = by;
+            this.prepared2 = value;
+        }
     }
 
     /** What was prepared against {@code by} (the same instance), or null. */
     public Object preparedFor(Object by) {
-        return preparedBy == by ? prepared : null;
+        return preparedBy == by ? prepared : preparedBy2 == by ? prepared2 : null;
     }
 
     /** The resources this event acted on, derived from the record by {@link AssetResolver}. */

@@ -1,0 +1,374 @@
+package dev.trailhound.core.baseline;
+
+import dev.trailhound.core.attack.AttackCatalog;
+import dev.trailhound.core.attack.Tactic;
+import dev.trailhound.core.attack.Technique;
+import dev.trailhound.core.detect.AutomationRecognizer;
+import dev.trailhound.core.detect.Detection;
+import dev.trailhound.core.detect.DetectionKind;
+import dev.trailhound.core.detect.Detector;
+import dev.trailhound.core.detect.Severity;
+import dev.trailhound.core.event.Event;
+import dev.trailhound.core.session.SessionKind;
+import dev.trailhound.core.session.SessionRules;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Anomaly detection from explainable per-identity baselines. For every event of an identity that has a baseline
+ * ({@link Subject}) it first judges, then learns: each way the event departs from what the identity (and its
+ * account's other identities) did before is a {@link Signal} with a weight, never-seen actions weighted by how
+ * sensitive they are ({@link ActionCategory}). Signals add up per session ({@link SessionTally}); one odd call is
+ * not a threat, a session whose score reaches the threshold with two kinds of departure is, and after that every
+ * never-seen sensitive call of the session is a detection of its own. Nothing is judged while the identity or
+ * its account is still learning ({@link BaselineSettings#learning()}, counted in event time from the first
+ * event, so a dormant identity that returns is judged against what it did before).
+ *
+ * <p>Its state is the {@link BaselineStore}, keyed by identity and account rather than by principal (so it is
+ * a {@code Detector<Void>} to the core: nothing per principal); it reads no clock and does no I/O.
+ */
+public final class AnomalyDetector implements Detector<Void> {
+    public static final String SESSION_RULE_ID = "anomaly-unusual-session";
+    public static final String SENSITIVE_RULE_ID = "anomaly-first-sensitive-call";
+    private static final int MAX_DETECTIONS_PER_SESSION = 20;
+    private static final int MAX_EVENT_IDS = 200;
+    /** First-time reads named in an explanation; the rest are counted. */
+    private static final int MAX_READS_EXPLAINED = 4;
+    /** A session's tally is forgotten after this idle time: the activity-session gap and the temporary-key idle bound. */
+    private static final long ACTIVITY_GAP_MILLIS = 60 * 60_000L;
+    private static final long CREDENTIAL_IDLE_MILLIS = 12 * 60 * 60_000L;
+    /** An hour is judged once the baseline has this many calls, and only when the hours around it are empty too. */
+    private static final int MIN_EVENTS_FOR_HOURS = 200;
+    private static final int MIN_CALLS_FOR_ERRORS = 10;
+    private static final int MIN_CALLS_FOR_VOLUME = 50;
+
+    private final BaselineStore store;
+    private final BaselineSettings settings;
+    private final AttackCatalog catalog;
+    private final AutomationRecognizer automation;
+    private final ActionCategories categories = ActionCategories.standard();
+
+    public AnomalyDetector(BaselineStore store, BaselineSettings settings, AttackCatalog catalog) {
+        this.store = store;
+        this.settings = settings;
+        this.catalog = catalog;
+        this.automation = new AutomationRecognizer(settings.automation(), List.of());
+    }
+
+    @Override
+    public String name() {
+        return "baselines";
+    }
+
+    @Override
+    public Void newState() {
+        return null;
+    }
+
+    /** The baselines: learning states and sizes, for reports and the API. */
+    public BaselineStore store() {
+        return store;
+    }
+
+    public BaselineSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void prepare(Event event) {
+        event.prepared(this, Observation.of(event, categories));
+    }
+
+    @Override
+    public List<Detection> detect(Void state, Event event) {
+        Observation o = (Observation) event.preparedFor(this);
+        if (o == null) {
+            o = Observation.of(event, categories);
+        }
+        if (o == null || fromAwsInfrastructure(event) || automation.configuredAutomation(event) != null) {
+            return List.of();
+        }
+        long now = event.eventTimeMillis();
+        SubjectBaseline subject = store.subject(o.subject());
+        AccountBaseline account = store.account(o.subject().accountId());
+        SessionTally tally = tally(subject, event, now);
+        tally.calls++;
+        if (o.failed()) {
+            tally.failures++;
+        }
+        long learningMillis = settings.learning().toMillis();
+        boolean judging = !subject.learning(now, learningMillis) && !account.learning(now, learningMillis);
+        List<Signal> signals = judging ? judge(o, subject, account, tally, event) : List.of();
+        learn(o, subject, account, now);
+        if (signals.isEmpty()) {
+            return List.of();
+        }
+        List<Signal> fresh = new ArrayList<>();
+        for (Signal s : signals) {
+            if (tally.add(s)) {
+                fresh.add(s);
+            }
+        }
+        return decide(o, subject, tally, fresh, event);
+    }
+
+    /** Calls AWS makes from its own infrastructure on a principal's behalf: no person's network or client. */
+    private static boolean fromAwsInfrastructure(Event event) {
+        String ip = event.sourceIp();
+        return ip != null && (ip.endsWith(".amazonaws.com") || ip.equals("AWS Internal") && !event.principal().fromConsole());
+    }
+
+    private SessionTally tally(SubjectBaseline subject, Event event, long now) {
+        // The sessioniser's session, approximately: temporary keys by key id (unique), console sessions by principal
+        // and sign-in time, the rest by principal and inactivity.
+        SessionKind kind = SessionRules.kindOf(event);
+        String key = switch (kind) {
+            case TEMPORARY_KEY -> event.principal().accessKeyId();
+            case CONSOLE -> event.principalKey() + '|' + event.principal().sessionCreationTime().toEpochMilli();
+            default -> event.principalKey();
+        };
+        SessionTally tally = subject.sessions.get(key);
+        long idle = kind == SessionKind.ACTIVITY ? ACTIVITY_GAP_MILLIS : CREDENTIAL_IDLE_MILLIS;
+        if (tally == null || now - tally.lastSeen > idle) {
+            tally = new SessionTally();
+            subject.sessions.put(key, tally);
+        }
+        tally.lastSeen = Math.max(tally.lastSeen, now);
+        return tally;
+    }
+
+    /** Every way the event departs from the baselines, before they learn it. */
+    private List<Signal> judge(Observation o, SubjectBaseline s, AccountBaseline a, SessionTally tally, Event event) {
+        List<Signal> signals = new ArrayList<>(2);
+        String who = s.name;
+        long days = s.days(event.eventTimeMillis());
+        int peers = Math.max(a.identities - 1, 0);
+        String id = event.eventId();
+
+        // Infrastructure-as-code runs change whatever the code says and run from whichever CI runner is free: new
+        // actions and networks are its habit, as long as it is still the same tool making the calls.
+        String usualAgent = s.agents.mostUsed();
+        boolean iacHabit = o.agent() == AgentFamily.INFRASTRUCTURE_AS_CODE && AgentFamily.INFRASTRUCTURE_AS_CODE.name().equals(usualAgent);
+        if (s.actions.get(o.action()) == null) {
+            int users = a.users("action", o.action());
+            double weight = o.category().weight() * (peers >= 4 && users * 4 >= peers ? 0.5 : 1.0) * (iacHabit ? 0.25 : 1.0);
+            signals.add(new Signal("action", o.action(), weight, o.category(), id,
+                    who + " has called " + o.action() + " 0 times in " + days + " days (" + o.category().description()
+                            + (s.services.get(o.service()) == null ? "; no call to " + o.service() + " at all before" : "")
+                            + "; called by " + users + " of " + peers + " other identities in this account)"));
+        }
+        if (o.network() != null && s.networks.get(o.network()) == null) {
+            int users = a.users("network", o.network());
+            int known = s.networks.size();
+            double weight = (users == 0 ? 0.8 : users >= 3 ? 0.15 : 0.6) * (known >= 6 ? 0.3 : known >= 3 ? 0.6 : 1.0)
+                    * (iacHabit ? 0.25 : 1.0);
+            String usual = s.networks.mostUsed();
+            signals.add(new Signal("network", o.network(), weight, null, id,
+                    "first request from network " + o.network() + " (" + event.sourceIp() + "; never seen for " + who
+                            + (usual != null ? ", who works from " + usual : "") + "; seen for " + users + " of " + peers
+                            + " other identities in this account)"));
+        }
+        if (o.agent() != AgentFamily.NONE && o.agent() != AgentFamily.AWS_SERVICE && s.agents.get(o.agent().name()) == null) {
+            int users = a.users("agent", o.agent().name());
+            double weight = o.agent().unusualForPeople() ? 0.8 : (users >= 3 ? 0.25 : 0.5) * (s.agents.size() >= 3 ? 0.5 : 1.0);
+            String usual = usualAgent;
+            signals.add(new Signal("agent", o.agent().name(), weight, null, id,
+                    "user agent " + shorten(event.userAgent()) + " (" + o.agent().description() + ") is new for " + who
+                            + (usual != null ? " (usually " + AgentFamily.valueOf(usual).description() + ")" : "")));
+        }
+        if (o.region() != null && s.regions.get(o.region()) == null && !commonInAccount(a, "region", o.region(), peers)) {
+            int users = a.users("region", o.region());
+            double weight = users >= 3 ? 0.2 : 0.4;
+            String usual = s.regions.mostUsed();
+            signals.add(new Signal("region", o.region(), weight, null, id,
+                    "first call in region " + o.region() + " in " + days + " days" + (usual != null ? " (usually " + usual + ")" : "")
+                            + "; used by " + users + " of " + peers + " other identities in this account"));
+        }
+        if (o.targetAccount() != null && s.targets.get(o.targetAccount()) == null) {
+            signals.add(new Signal("target", o.targetAccount(), 0.5, null, id,
+                    "first call into account " + o.targetAccount() + " (other than " + who + "'s own " + s.accountId + ")"));
+        }
+        int h = o.hourOfDay();
+        if (s.events >= MIN_EVENTS_FOR_HOURS && s.hourOfWeek[o.hourOfWeek()] == 0
+                && s.hourOfDay[h] + s.hourOfDay[(h + 23) % 24] + s.hourOfDay[(h + 1) % 24] == 0) {
+            signals.add(new Signal("hour", "hour", 0.4, null, id,
+                    String.format(Locale.ROOT, "active at %02d:00 UTC on a %s, when %s never was in %d days (%d of %d calls at this hour of the day)",
+                            o.hourOfDay(), DAYS[o.hourOfWeek() / 24], who, days, s.hourOfDay[o.hourOfDay()], s.events)));
+        }
+        if (!tally.errorsSignalled && tally.calls >= MIN_CALLS_FOR_ERRORS) {
+            double rate = (double) tally.failures / tally.calls;
+            // the identity's usual rate, before this session (whose earlier calls it has already learned)
+            long before = s.events - (tally.calls - 1);
+            long failedBefore = s.failures - (tally.failures - (o.failed() ? 1 : 0));
+            double usual = before <= 0 ? 0 : (double) failedBefore / before;
+            if (rate >= 0.5 && rate >= usual + 0.4) {
+                tally.errorsSignalled = true;
+                double weight = Math.min(0.8, 0.5 + (rate - usual - 0.4));
+                signals.add(new Signal("errors", "rate", weight, null, id, String.format(Locale.ROOT,
+                        "%d of %d calls in this session failed (%.0f%%), against %.0f%% of %s's calls usually",
+                        tally.failures, tally.calls, rate * 100, usual * 100, who)));
+            }
+        }
+        int sessionCalls = tally.calls(o.action());
+        if (sessionCalls == MIN_CALLS_FOR_VOLUME || sessionCalls > MIN_CALLS_FOR_VOLUME && Integer.bitCount(sessionCalls) == 1) {
+            ValueHistory.Seen seen = s.actions.get(o.action());
+            double perDay = seen == null ? 0 : (double) seen.count() / Math.max(1, days);
+            if (sessionCalls > 10 * Math.max(perDay, 5)) {
+                signals.add(new Signal("volume", o.action(), 0.4, o.category(), id, String.format(Locale.ROOT,
+                        "%d calls to %s in this session, against about %.0f a day usually", sessionCalls, o.action(), perDay)));
+            }
+        }
+        return signals;
+    }
+
+    /** A value a quarter or more of the account's other identities (at least three) use: the organisation's normal. */
+    private static boolean commonInAccount(AccountBaseline a, String kind, String value, int peers) {
+        int users = a.users(kind, value);
+        return users >= 3 && users * 4 >= peers;
+    }
+
+    private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+    private static void learn(Observation o, SubjectBaseline s, AccountBaseline a, long now) {
+        if (s.firstSeen == Long.MAX_VALUE) {
+            a.identities++;
+        }
+        s.firstSeen = Math.min(s.firstSeen, now);
+        s.lastSeen = Math.max(s.lastSeen, now);
+        a.firstSeen = Math.min(a.firstSeen, now);
+        s.events++;
+        if (o.failed()) {
+            s.failures++;
+        }
+        s.hourOfWeek[o.hourOfWeek()]++;
+        s.hourOfDay[o.hourOfDay()]++;
+        if (s.actions.record(o.action(), now)) {
+            a.adopted("action", o.action());
+        }
+        s.services.record(o.service(), now);
+        if (s.networks.record(o.network(), now)) {
+            a.adopted("network", o.network());
+        }
+        if (s.agents.record(o.agent().name(), now)) {
+            a.adopted("agent", o.agent().name());
+        }
+        if (s.regions.record(o.region(), now)) {
+            a.adopted("region", o.region());
+        }
+        s.targets.record(o.targetAccount(), now);
+    }
+
+    /**
+     * The session's first detection when its score reaches the threshold (with two kinds of departure, or twice the
+     * threshold from one); after it, one per never-seen sensitive call.
+     */
+    private List<Detection> decide(Observation o, SubjectBaseline s, SessionTally tally, List<Signal> fresh, Event event) {
+        if (fresh.isEmpty() || tally.detections >= MAX_DETECTIONS_PER_SESSION) {
+            return List.of();
+        }
+        double threshold = settings.sessionThreshold();
+        if (!tally.raised) {
+            if (tally.score >= threshold && (tally.hasContext() && tally.kinds.size() >= 2 || tally.score >= 2 * threshold)) {
+                tally.raised = true;
+                tally.detections++;
+                return List.of(detection(SESSION_RULE_ID, "Unusual activity for " + s.name + ": " + summary(tally.signals),
+                        tally.signals, tally, event));
+            }
+            return List.of();
+        }
+        List<Signal> sensitive = fresh.stream().filter(sig -> sig.category() != null && sig.category().sensitive()
+                && sig.kind().equals("action")).toList();
+        if (sensitive.isEmpty()) {
+            return List.of();
+        }
+        tally.detections++;
+        return List.of(detection(SENSITIVE_RULE_ID, "First " + o.action() + " by " + s.name + " in an unusual session",
+                fresh, tally, event));
+    }
+
+    private Detection detection(String ruleId, String title, List<Signal> signals, SessionTally tally, Event event) {
+        Set<String> tacticIds = new LinkedHashSet<>();
+        Set<String> techniqueIds = new LinkedHashSet<>();
+        boolean sensitive = false;
+        boolean critical = false;
+        for (Signal sig : signals) {
+            if (sig.category() != null && sig.kind().equals("action")) {
+                tacticIds.addAll(sig.category().tactics());
+                techniqueIds.addAll(sig.category().techniques());
+                sensitive |= sig.category().sensitive();
+                critical |= sig.category().weight() >= 1.0;
+            } else if (!sig.kind().equals("action")) {
+                tacticIds.addAll(ActionCategory.VALID_ACCOUNTS_TACTICS);
+                techniqueIds.addAll(ActionCategory.VALID_ACCOUNTS);
+            }
+        }
+        List<Tactic> tactics = new ArrayList<>();
+        for (String t : tacticIds) {
+            catalog.tactic(t).ifPresent(tactics::add);
+        }
+        List<Technique> techniques = new ArrayList<>();
+        for (String t : techniqueIds) {
+            catalog.technique(catalog.translate(t)).ifPresent(techniques::add);
+        }
+        Severity severity = tally.score >= 3.5 || critical ? Severity.HIGH : tally.score >= 2 || sensitive ? Severity.MEDIUM : Severity.LOW;
+        List<String> eventIds = new ArrayList<>();
+        for (Signal sig : signals) {
+            if (eventIds.size() < MAX_EVENT_IDS && !eventIds.contains(sig.eventId())) {
+                eventIds.add(sig.eventId());
+            }
+        }
+        if (!eventIds.contains(event.eventId())) {
+            eventIds.add(event.eventId());
+        }
+        StringBuilder text = new StringBuilder();
+        int reads = 0;
+        int leftOut = 0;
+        for (Signal sig : signals) {
+            boolean read = sig.kind().equals("action") && sig.category() != null && sig.category().reads();
+            if (read && ++reads > MAX_READS_EXPLAINED) {
+                leftOut++;
+                continue;
+            }
+            text.append(text.isEmpty() ? "" : "; ").append(sig.text());
+        }
+        if (leftOut > 0) {
+            text.append("; and ").append(leftOut).append(leftOut == 1 ? " more first-time read" : " more first-time reads");
+        }
+        text.append(String.format(Locale.ROOT, ". Session anomaly score %.1f (threshold %.1f).", tally.score, settings.sessionThreshold()));
+        return new Detection(DetectionKind.ANOMALY, ruleId, title, severity, event.eventId(), event.eventTimeMillis(),
+                eventIds, catalog.sortByKillChain(tactics), techniques, text.toString());
+    }
+
+    /** "new network, new client, first iam:CreateAccessKey": the kinds of departure, most weighty first. */
+    private static String summary(List<Signal> signals) {
+        List<Signal> sorted = new ArrayList<>(signals);
+        sorted.sort((x, y) -> Double.compare(y.weight(), x.weight()));
+        Set<String> parts = new LinkedHashSet<>();
+        for (Signal sig : sorted) {
+            parts.add(switch (sig.kind()) {
+                case "action" -> "first " + sig.value();
+                case "network" -> "new network";
+                case "agent" -> "new client";
+                case "region" -> "new region";
+                case "target" -> "new target account";
+                case "hour" -> "unusual hour";
+                case "errors" -> "many failed calls";
+                default -> "unusual volume of " + sig.value();
+            });
+            if (parts.size() == 4) {
+                break;
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String shorten(String userAgent) {
+        if (userAgent == null) {
+            return "(none)";
+        }
+        return userAgent.length() <= 60 ? userAgent : userAgent.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.trailhound.core.baseline;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The baselines of every identity and account, keyed by {@link Subject#key()} and account id: the anomaly
+ * detector's state. It is not per principal (a role's baseline spans all its sessions, an account's spans its
+ * identities), so a partitioned runtime keeps it in its own keyed stage. Bounded to {@value #MAX_SUBJECTS}
+ * identities; past that, the one silent the longest is forgotten (and would learn again from scratch).
+ */
+public final class BaselineStore {
+    static final int MAX_SUBJECTS = 100_000;
+
+    private final Map<String, SubjectBaseline> subjects = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SubjectBaseline> eldest) {
+            return size() > MAX_SUBJECTS;
+        }
+    };
+    private final Map<String, AccountBaseline> accounts = new LinkedHashMap<>();
+
+    SubjectBaseline subject(Subject subject) {
+        SubjectBaseline b = subjects.get(subject.key());
+        if (b == null) {
+            b = new SubjectBaseline(subject.key(), subject.name(), subject.accountId());
+            subjects.put(subject.key(), b);
+        }
+        return b;
+    }
+
+    AccountBaseline account(String accountId) {
+        String key = accountId == null ? "unknown" : accountId;
+        AccountBaseline b = accounts.get(key);
+        if (b == null) {
+            b = new AccountBaseline(key);
+            accounts.put(key, b);
+        }
+        return b;
+    }
+
+    /** The learning state of an identity's baseline at event time {@code now}, or null when it has none. */
+    public LearningState learningState(String subjectKey, Instant now, BaselineSettings settings) {
+        SubjectBaseline b = subjects.get(subjectKey);
+        if (b == null) {
+            return null;
+        }
+        long millis = now.toEpochMilli();
+        AccountBaseline a = accounts.get(b.accountId == null ? "unknown" : b.accountId);
+        boolean learning = b.learning(millis, settings.learning().toMillis()) || a != null && a.learning(millis, settings.learning().toMillis());
+        return new LearningState(subjectKey, Instant.ofEpochMilli(b.firstSeen), b.days(millis), settings.learning().toDays(), learning);
+    }
+
+    /** Every identity's baseline, least recently used first (for snapshots). */
+    Iterable<SubjectBaseline> subjectBaselines() {
+        return java.util.List.copyOf(subjects.values());
+    }
+
+    Iterable<AccountBaseline> accountBaselines() {
+        return java.util.List.copyOf(accounts.values());
+    }
+
+    void put(SubjectBaseline b) {
+        subjects.put(b.key, b);
+    }
+
+    void put(AccountBaseline a) {
+        accounts.put(a.accountId, a);
+    }
+
+    /** Identities with a baseline. */
+    public int subjects() {
+        return subjects.size();
+    }
+
+    /** Rough bytes held by every baseline. */
+    public long estimatedBytes() {
+        long bytes = 0;
+        for (SubjectBaseline b : subjects.values()) {
+            bytes += b.estimatedBytes();
+        }
+        for (AccountBaseline a : accounts.values()) {
+            bytes += a.estimatedBytes();
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.trailhound.core.baseline;
+
+import dev.trailhound.core.event.Event;
+
+/**
+ * What a baseline looks at in one event, worked out on the reading threads ({@code prepare}) so that the single
+ * thread that learns only compares and counts.
+ *
+ * @param subject       whose habits judge the event
+ * @param action        {@code service:Action}
+ * @param service       the service's prefix ({@code iam})
+ * @param category      how sensitive the action is
+ * @param region        the event's region
+ * @param network       the source network (/24, /48), or null when the source is not an address
+ * @param agent         the user agent's family
+ * @param targetAccount the account acted in when it is not the identity's own, else null
+ * @param failed        the call failed (an error code)
+ * @param hourOfWeek    0 (Monday 00:00 UTC) to 167
+ * @param hourOfDay     0 to 23, UTC
+ */
+record Observation(Subject subject, String action, String service, ActionCategory category, String region, String network,
+                   AgentFamily agent, String targetAccount, boolean failed, int hourOfWeek, int hourOfDay) {
+
+    private static final long HOUR = 3_600_000L;
+    /** 1970-01-01 was a Thursday: hours since the epoch, shifted so that 0 is Monday 00:00. */
+    private static final long MONDAY_SHIFT_HOURS = 3 * 24;
+
+    /** The observation of {@code event}, or null when its identity has no baseline. */
+    static Observation of(Event event, ActionCategories categories) {
+        Subject subject = Subject.of(event);
+        if (subject == null) {
+            return null;
+        }
+        String action = event.qualifiedAction();
+        String service = action.substring(0, action.indexOf(':'));
+        long hours = Math.floorDiv(event.eventTimeMillis(), HOUR);
+        int hourOfWeek = (int) Math.floorMod(hours + MONDAY_SHIFT_HOURS, 168L);
+        String target = event.accountId() != null && subject.accountId() != null && !event.accountId().equals(subject.accountId())
+                ? event.accountId() : null;
+        return new Observation(subject, action, service, categories.of(action, event.readOnly()), event.region(),
+                Networks.prefixOf(event.sourceIp()), AgentFamily.of(event.userAgent()), target,
+                event.errorCode() != null && !event.errorCode().isEmpty(), hourOfWeek, hourOfWeek % 24);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.trailhound.core.baseline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One identity's habits, learned online in event-time order, and its open sessions' anomaly tallies. Bounded:
+ * every history has a cap (least recently used values are forgotten first) and at most
+ * {@value #MAX_SESSIONS} sessions are tallied, so one identity costs at most about 60 KB and a usual one a few KB
+ * ({@link #estimatedBytes}).
+ */
+final class SubjectBaseline {
+    static final int MAX_SESSIONS = 16;
+
+    final String key;
+    final String name;
+    final String accountId;
+    long firstSeen = Long.MAX_VALUE;
+    long lastSeen = Long.MIN_VALUE;
+    long events;
+    long failures;
+    final ValueHistory actions = new ValueHistory(256);
+    final ValueHistory services = new ValueHistory(64);
+    final ValueHistory regions = new ValueHistory(32);
+    final ValueHistory networks = new ValueHistory(64);
+    final ValueHistory agents = new ValueHistory(AgentFamily.values().length);
+    final ValueHistory targets = new ValueHistory(32);
+    /** Calls per hour of the week (UTC, Monday 00:00 first) and per hour of the day. */
+    final int[] hourOfWeek = new int[168];
+    final int[] hourOfDay = new int[24];
+    final Map<String, SessionTally> sessions = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SessionTally> eldest) {
+            return size() > MAX_SESSIONS;
+        }
+    };
+
+    SubjectBaseline(String key, String name, String accountId) {
+        this.key = key;
+        this.name = name;
+        this.accountId = accountId;
+    }
+
+    boolean learning(long now, long learningMillis) {
+        return firstSeen == Long.MAX_VALUE || now - firstSeen < learningMillis;
+    }
+
+    /** Whole days of event time the baseline covers at {@code now}. */
+    long days(long now) {
+        return firstSeen == Long.MAX_VALUE ? 0 : Math.max(0, (now - firstSeen) / 86_400_000L);
+    }
+
+    long estimatedBytes() {
+        return 400 + actions.estimatedBytes() + services.estimatedBytes() + regions.estimatedBytes()
+                + networks.estimatedBytes() + agents.estimatedBytes() + targets.estimatedBytes()
+                + (long) sessions.size() * SessionTally.ESTIMATED_BYTES;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.trailhound.core.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trailhound.core.attack.AttackCatalog;
+import dev.trailhound.core.attack.Tactic;
+import dev.trailhound.core.attack.Technique;
+import dev.trailhound.core.detect.Detection;
+import dev.trailhound.core.detect.DetectionKind;
+import dev.trailhound.core.event.Event;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnomalyDetectorTest {
+    private static final List<String> HABIT = List.of("ec2:DescribeInstances", "s3:ListBuckets", "s3:GetObject",
+            "logs:FilterLogEvents", "cloudwatch:GetMetricData", "ecs:DescribeServices");
+    private static final String ATTACKER_IP = "45.134.26.97";
+    private static final String REQUESTS = "python-requests/2.31.0";
+
+    private final BaselineStore store = new BaselineStore();
+    private AnomalyDetector detector = new AnomalyDetector(store, BaselineSettings.defaults(), AttackCatalog.v19());
+
+    /** Office hours on weekdays, from the office, with the CLI: {@code days} days of a person's habit. */
+    private static List<Event> workdays(Calls who, int fromDay, int days) {
+        List<Event> events = new ArrayList<>();
+        for (int day = fromDay; day < fromDay + days; day++) {
+            if (day % 7 >= 5) {
+                continue;
+            }
+            for (int i = 0; i < 30; i++) {
+                events.add(who.call(HABIT.get(i % HABIT.size()), day, 9 + i * 0.25));
+            }
+        }
+        return events;
+    }
+
+    /** Three colleagues working as usual, so the account has peers and has finished learning. */
+    private static List<Event> colleagues(int days) {
+        List<Event> events = new ArrayList<>();
+        for (String name : List.of("bob", "carol", "dan")) {
+            events.addAll(workdays(Calls.user(name), 0, days));
+        }
+        return events;
+    }
+
+    private List<Detection> run(List<Event> events) {
+        List<Event> ordered = new ArrayList<>(events);
+        ordered.sort(Comparator.comparingLong(Event::eventTimeMillis));
+        List<Detection> found = new ArrayList<>();
+        for (Event e : ordered) {
+            detector.prepare(e);
+            found.addAll(detector.detect(null, e));
+        }
+        return found;
+    }
+
+    private static List<String> ids(List<Tactic> tactics) {
+        return tactics.stream().map(Tactic::id).toList();
+    }
+
+    @Test
+    void stolenKeysUsedFromANewNetworkAtNightWithANewClientAreAThreatThatExplainsItself() {
+        List<Event> events = new ArrayList<>(colleagues(16));
+        events.addAll(workdays(Calls.user("alice"), 0, 15));
+        Calls thief = Calls.user("alice").from(ATTACKER_IP).with(REQUESTS);
+        events.add(thief.call("sts:GetCallerIdentity", 15, 3));
+        events.add(thief.call("iam:ListUsers", 15, 3.01));
+        Event secret = thief.call("secretsmanager:GetSecretValue", 15, 3.02);
+        events.add(secret);
+
+        List<Detection> found = run(events);
+
+        assertEquals(2, found.size(), found.toString());
+        Detection session = found.get(0);
+        assertEquals(DetectionKind.ANOMALY, session.kind());
+        assertEquals(AnomalyDetector.SESSION_RULE_ID, session.ruleId());
+        assertTrue(session.title().startsWith("Unusual activity for alice: "), session.title());
+        String why = session.explanation();
+        assertTrue(why.contains("first request from network 45.134.26.0/24 (45.134.26.97; never seen for alice, who works from 198.51.100.0/24;"
+                + " seen for 0 of 3 other identities in this account)"), why);
+        assertTrue(why.contains("user agent python-requests/2.31.0 (a raw HTTP library) is new for alice (usually the AWS CLI)"), why);
+        assertTrue(why.contains("active at 03:00 UTC on a Tuesday, when alice never was in 14 days (0 of 330 calls at this hour of the day)"), why);
+        assertTrue(ids(session.tactics()).contains("TA0001"), session.tactics().toString());
+        assertTrue(session.techniques().stream().map(Technique::id).toList().contains("T1078.004"));
+
+        Detection sensitive = found.get(1);
+        assertEquals(AnomalyDetector.SENSITIVE_RULE_ID, sensitive.ruleId());
+        assertEquals(secret.eventId(), sensitive.eventId());
+        assertTrue(sensitive.explanation().contains("alice has called secretsmanager:GetSecretValue 0 times in 14 days (a secret or parameter read;"
+                + " no call to secretsmanager at all before; called by 0 of 3 other identities in this account)"), sensitive.explanation());
+        assertEquals(List.of("TA0006"), ids(sensitive.tactics()));
+        assertEquals(List.of("T1555.006"), sensitive.techniques().stream().map(Technique::id).toList());
+    }
+
+    @Test
+    void oneNewCallFromTheUsualPlaceAndClientIsNotAThreat() {
+        List<Event> events = new ArrayList<>(colleagues(16));
+        events.addAll(workdays(Calls.user("alice"), 0, 15));
+        Calls alice = Calls.user("alice");
+        events.add(alice.call("iam:CreateAccessKey", 15, 10));
+        events.add(alice.call("ssm:GetParameters", 15, 10.1));
+        events.add(alice.call("rds:DescribeDBInstances", 15, 10.2));
+
+        assertEquals(List.of(), run(events));
+    }
+
+    @Test
+    void nothingIsJudgedWhileLearningAndTheStateSaysHowFarItIs() {
+        List<Event> events = new ArrayList<>(colleagues(4));
+        events.addAll(workdays(Calls.user("alice"), 0, 3));
+        Calls thief = Calls.user("alice").from(ATTACKER_IP).with(REQUESTS);
+        events.add(thief.call("secretsmanager:GetSecretValue", 3, 3));
+        events.add(thief.call("iam:CreateAccessKey", 3, 3.1));
+
+        assertEquals(List.of(), run(events));
+        LearningState state = store.learningState("arn:aws:iam::111122223333:user/alice", Calls.MONDAY.plus(Duration.ofDays(3).plusHours(10)),
+                BaselineSettings.defaults());
+        assertNotNull(state);
+        assertTrue(state.learning());
+        assertEquals("learning, 3 of 7 days", state.toString());
+    }
+
+    @Test
+    void aDormantIdentityIsJudgedAgainstWhatItDidBeforeNotRelearned() {
+        List<Event> events = new ArrayList<>(colleagues(22));
+        events.addAll(workdays(Calls.user("dave"), 0, 2));
+        Calls returning = Calls.user("dave").from("185.220.101.4").with("Boto3/1.34.10 md/Botocore#1.34.10 ua/2.0 lang/python#3.11.6");
+        events.add(returning.call("iam:ListAttachedUserPolicies", 20, 14));
+        events.add(returning.call("iam:CreateAccessKey", 20, 14.05));
+
+        List<Detection> found = run(events);
+
+        assertFalse(found.isEmpty(), "the dormant user's return was not judged");
+        String why = String.join(" ", found.stream().map(Detection::explanation).toList());
+        assertTrue(why.contains("dave has called iam:CreateAccessKey 0 times in 20 days"), why);
+        assertTrue(why.contains("first request from network 185.220.101.0/24"), why);
+        assertTrue(found.stream().anyMatch(d -> ids(d.tactics()).contains("TA0003")), found.toString());
+        LearningState state = store.learningState("arn:aws:iam::111122223333:user/dave", Calls.MONDAY.plus(Duration.ofDays(20)),
+                BaselineSettings.defaults());
+        assertFalse(state.learning());
+    }
+
+    /** A CI role's daily deploys: a new session (name and key) per run, the same few calls from the runners. */
+    private static List<Event> deploys(int days) {
+        List<Event> events = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            Calls run = Calls.roleSession("ci-deploy", "run-" + day, "ASIARUN" + day).from(day % 2 == 0 ? "20.102.41.7" : "20.102.41.9")
+                    .with("aws-sdk-go-v2/1.24.0 os/linux lang/go#1.21.5");
+            for (int i = 0; i < 10; i++) {
+                events.add(run.call(List.of("ecr:GetAuthorizationToken", "ecs:RegisterTaskDefinition", "ecs:UpdateService",
+                        "ecs:DescribeServices").get(i % 4), day, 14 + i * 0.01));
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void aRoleHasOneBaselineAcrossItsSessionsAndIsJudgedWhenItCallsServicesItNeverUsed() {
+        List<Event> events = new ArrayList<>(colleagues(16));
+        events.addAll(deploys(15));
+        Calls stolen = Calls.roleSession("ci-deploy", "run-15", "ASIARUN15").from("20.102.41.7")
+                .with("aws-sdk-go-v2/1.24.0 os/linux lang/go#1.21.5").in("eu-west-1");
+        events.add(stolen.call("iam:ListRoles", 15, 14));
+        events.add(stolen.call("secretsmanager:ListSecrets", 15, 14.01));
+        events.add(stolen.call("secretsmanager:GetSecretValue", 15, 14.02));
+
+        List<Detection> found = run(events);
+
+        assertFalse(found.isEmpty());
+        Detection first = found.get(0);
+        assertTrue(first.title().startsWith("Unusual activity for ci-deploy: "), first.title());
+        assertTrue(first.explanation().contains("first call in region eu-west-1 in 15 days (usually us-east-1)"), first.explanation());
+        assertTrue(first.explanation().contains("ci-deploy has called secretsmanager:GetSecretValue 0 times in 15 days"), first.explanation());
+        assertEquals(4, store.subjects(), "one baseline for the role, whatever its sessions are named, and one per colleague");
+    }
+
+    @Test
+    void aRoleSessionDoingTheRoleUsualWorkIsNotAThreat() {
+        List<Event> events = new ArrayList<>(colleagues(16));
+        events.addAll(deploys(16));
+        assertEquals(List.of(), run(events));
+    }
+
+    @Test
+    void configuredAutomationIsNeverJudged() {
+        detector = new AnomalyDetector(store, BaselineSettings.defaults().withAutomation(List.of("ci-*")), AttackCatalog.v19());
+        List<Event> events = new ArrayList<>(colleagues(16));
+        events.addAll(deploys(15));
+        Calls odd = Calls.roleSession("ci-deploy", "run-15", "ASIARUN15").from(ATTACKER_IP).with(REQUESTS).in("eu-west-1");
+        events.add(odd.call("iam:CreateAccessKey", 15, 3));
+        events.add(odd.call("secretsmanager:GetSecretValue", 15, 3.01));
+
+        assertEquals(List.of(), run(events));
+    }
+
+    @Test
+    void awsServicesAndServiceLinkedRolesHaveNoBaseline() {
+        List<Event> events = new ArrayList<>();
+        for (int day = 0; day < 10; day++) {
+            events.add(Calls.service("config.amazonaws.com").call("ec2:DescribeInstances", day, 1));
+            events.add(Calls.serviceLinked("AWSServiceRoleForConfig", "AWSConfig-Describe").from("config.amazonaws.com")
+                    .call("iam:GetRole", day, 2));
+            events.add(Calls.serviceLinked("AWSServiceRoleForConfig", "AWSConfig-Describe").from(ATTACKER_IP).with(REQUESTS)
+                    .call("iam:CreateAccessKey", day, 3));
+        }
+        assertEquals(List.of(), run(events));
+        assertEquals(0, store.subjects());
+    }
+
+    @Test
+    void aNetworkTheWholeAccountWorksFromIsNoNews() {
+        List<Event> events = new ArrayList<>();
+        for (String name : List.of("bob", "carol", "dan")) {
+            events.addAll(workdays(Calls.user(name).from("192.0.2.40"), 0, 16));
+        }
+        events.addAll(workdays(Calls.user("alice"), 0, 15));
+        // the VPN everyone else uses, with a scripting client: weak evidence (0.15 + 0.8 < 1.5)
+        events.add(Calls.user("alice").from("192.0.2.77").with(REQUESTS).call("s3:ListBuckets", 15, 10));
+        assertEquals(List.of(), run(events));
+
+        // the same client from a network nobody in the account uses: a threat
+        List<Detection> found = run(List.of(Calls.user("alice").from(ATTACKER_IP).with(REQUESTS).call("s3:ListBuckets", 15, 11)));
+        assertEquals(1, found.size());
+        assertTrue(found.get(0).explanation().contains("seen for 0 of 3 other identities in this account"), found.get(0).explanation());
+    }
+
+    @Test
+    void aSessionOfMostlyFailedCallsIsADeparture() {
+        List<Event> events = new ArrayList<>(colleagues(16));
+        events.addAll(workdays(Calls.user("alice"), 0, 15));
+        Calls probing = Calls.user("alice").with(REQUESTS).failing("AccessDenied");
+        for (int i = 0; i < 12; i++) {
+            events.add(probing.call(HABIT.get(i % HABIT.size()), 15, 10 + i * 0.01));
+        }
+        List<Detection> found = run(events);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).explanation().contains("10 of 10 calls in this session failed (100%), against 0% of alice's calls usually"),
+                found.get(0).explanation());
+    }
+
+    @Test
+    void theLearningPeriodIsConfigurable() {
+        detector = new AnomalyDetector(store, BaselineSettings.defaults().withLearning(Duration.ofDays(30)), AttackCatalog.v19());
+        List<Event> events = new ArrayList<>(colleagues(16));
+        events.addAll(workdays(Calls.user("alice"), 0, 15));
+        events.add(Calls.user("alice").from(ATTACKER_IP).with(REQUESTS).call("iam:CreateAccessKey", 15, 3));
+        assertEquals(List.of(), run(events));
+    }
+}
