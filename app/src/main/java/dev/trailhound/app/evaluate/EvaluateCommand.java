@@ -6,11 +6,13 @@ import dev.trailhound.app.scan.DetectMode;
 import dev.trailhound.app.scan.Detectors;
 import dev.trailhound.app.scan.RuleOptions;
 import dev.trailhound.core.account.Organisation;
+import dev.trailhound.core.baseline.BaselineStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,9 +20,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code trailhound evaluate}: detection quality on the labelled public corpus, with the detectors of {@code scan}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -62,6 +64,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Detection to run, as for scan. Default: ${DEFAULT-VALUE}.")
     DetectMode detect;
 
+    @Option(names = "--learning-days", defaultValue = "7", paramLabel = "DAYS",
+            description = "How long anomaly baselines learn before they judge, as for scan; fractions allowed here (0.01 is about"
+                    + " 15 minutes) for corpus captures shorter than a day. Default: ${DEFAULT-VALUE}.")
+    double learningDays;
+
     @Option(names = "--dataset", paramLabel = "NAME",
             description = "Evaluate only this data set (repeatable): stratus, invictus-aws-dataset, panther, panther-scenarios,"
                     + " otrf-cloud-breach-s3, simulated (with --simulate).")
@@ -98,9 +105,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Set<Dataset> chosen = chosenDatasets();
         SimulationPlan simulation = simulation();
-        Detectors first = Detectors.build(detect, ruleOptions, Organisation.empty(), spec);
+        if (!(learningDays >= 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--learning-days must be 0 or more, got " + learningDays);
+        }
+        Duration learning = Duration.ofMillis(Math.round(learningDays * 86_400_000d));
+        Detectors first = Detectors.build(detect, ruleOptions, learning, new BaselineStore(), Organisation.empty(), spec);
         String detection = detect.name().toLowerCase(java.util.Locale.ROOT) + ", " + first.ruleCount() + " rules";
-        CorpusScanner scanner = new CorpusScanner(organisation -> Detectors.build(detect, ruleOptions, organisation, spec).detectors(),
+        CorpusScanner scanner = new CorpusScanner(organisation -> Detectors.build(detect, ruleOptions, learning, new BaselineStore(),
+                organisation, spec).detectors(),
                 threads != null ? threads : 1);
         PrintWriter err = spec.commandLine().getErr();
         EvaluationReport report = Evaluation.run(corpus, chosen, simulation, scanner, detection,

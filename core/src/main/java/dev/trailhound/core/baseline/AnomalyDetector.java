@@ -34,6 +34,8 @@ public final class AnomalyDetector implements Detector<Void> {
     public static final String SESSION_RULE_ID = "anomaly-unusual-session";
     public static final String SENSITIVE_RULE_ID = "anomaly-first-sensitive-call";
     private static final int MAX_DETECTIONS_PER_SESSION = 20;
+    /** In an anomalous session, the first call of each category this sensitive is named even when it is a habit. */
+    private static final double KEY_CALL_WEIGHT = 0.5;
     private static final int MAX_EVENT_IDS = 200;
     /** First-time reads named in an explanation; the rest are counted. */
     private static final int MAX_READS_EXPLAINED = 4;
@@ -42,6 +44,11 @@ public final class AnomalyDetector implements Detector<Void> {
     private static final long CREDENTIAL_IDLE_MILLIS = 12 * 60 * 60_000L;
     /** An hour is judged once the baseline has this many calls, and only when the hours around it are empty too. */
     private static final int MIN_EVENTS_FOR_HOURS = 200;
+    /** A workload that has only ever worked in a few regions is judged on a new one once it has this many calls. */
+    private static final int MIN_EVENTS_FOR_REGIONS = 50;
+    private static final long DAY_MILLIS = 86_400_000L;
+    /** An identity silent this long, and twice as long as ever before, is back from dormancy. */
+    private static final long DORMANT_MILLIS = 7 * DAY_MILLIS;
     private static final int MIN_CALLS_FOR_ERRORS = 10;
     private static final int MIN_CALLS_FOR_VOLUME = 50;
 
@@ -94,6 +101,7 @@ public final class AnomalyDetector implements Detector<Void> {
         long now = event.eventTimeMillis();
         SubjectBaseline subject = store.subject(o.subject());
         AccountBaseline account = store.account(o.subject().accountId());
+        AccountBaseline organisation = store.account(BaselineStore.ORGANISATION);
         SessionTally tally = tally(subject, event, now);
         tally.calls++;
         if (o.failed()) {
@@ -101,9 +109,9 @@ public final class AnomalyDetector implements Detector<Void> {
         }
         long learningMillis = settings.learning().toMillis();
         boolean judging = !subject.learning(now, learningMillis) && !account.learning(now, learningMillis);
-        List<Signal> signals = judging ? judge(o, subject, account, tally, event) : List.of();
-        learn(o, subject, account, now);
-        if (signals.isEmpty()) {
+        List<Signal> signals = judging ? judge(o, subject, account, organisation, tally, event) : List.of();
+        learn(o, subject, account, organisation, now);
+        if (signals.isEmpty() && !tally.raised) {
             return List.of();
         }
         List<Signal> fresh = new ArrayList<>();
@@ -141,7 +149,7 @@ public final class AnomalyDetector implements Detector<Void> {
     }
 
     /** Every way the event departs from the baselines, before they learn it. */
-    private List<Signal> judge(Observation o, SubjectBaseline s, AccountBaseline a, SessionTally tally, Event event) {
+    private List<Signal> judge(Observation o, SubjectBaseline s, AccountBaseline a, AccountBaseline org, SessionTally tally, Event event) {
         List<Signal> signals = new ArrayList<>(2);
         String who = s.name;
         long days = s.days(event.eventTimeMillis());
@@ -154,7 +162,9 @@ public final class AnomalyDetector implements Detector<Void> {
         boolean iacHabit = o.agent() == AgentFamily.INFRASTRUCTURE_AS_CODE && AgentFamily.INFRASTRUCTURE_AS_CODE.name().equals(usualAgent);
         if (s.actions.get(o.action()) == null) {
             int users = a.users("action", o.action());
-            double weight = o.category().weight() * (peers >= 4 && users * 4 >= peers ? 0.5 : 1.0) * (iacHabit ? 0.25 : 1.0);
+            // what the account's people do is weak evidence for a person; a workload's habits are its own
+            double peerFactor = !s.workload && peers >= 4 && users * 4 >= peers ? 0.5 : 1.0;
+            double weight = o.category().weight() * peerFactor * (iacHabit ? 0.25 : 1.0);
             signals.add(new Signal("action", o.action(), weight, o.category(), id,
                     who + " has called " + o.action() + " 0 times in " + days + " days (" + o.category().description()
                             + (s.services.get(o.service()) == null ? "; no call to " + o.service() + " at all before" : "")
@@ -162,14 +172,16 @@ public final class AnomalyDetector implements Detector<Void> {
         }
         if (o.network() != null && s.networks.get(o.network()) == null) {
             int users = a.users("network", o.network());
+            int orgUsers = org.users("network", o.network());
+            int widest = Math.max(users, orgUsers);
             int known = s.networks.size();
-            double weight = (users == 0 ? 0.8 : users >= 3 ? 0.15 : 0.6) * (known >= 6 ? 0.3 : known >= 3 ? 0.6 : 1.0)
+            double weight = (widest == 0 ? 0.8 : widest >= 3 ? 0.15 : 0.6) * (known >= 6 ? 0.3 : known >= 3 ? 0.6 : 1.0)
                     * (iacHabit ? 0.25 : 1.0);
             String usual = s.networks.mostUsed();
             signals.add(new Signal("network", o.network(), weight, null, id,
                     "first request from network " + o.network() + " (" + event.sourceIp() + "; never seen for " + who
                             + (usual != null ? ", who works from " + usual : "") + "; seen for " + users + " of " + peers
-                            + " other identities in this account)"));
+                            + " other identities in this account" + (orgUsers > users ? ", " + orgUsers + " in the organisation" : "") + ")"));
         }
         if (o.agent() != AgentFamily.NONE && o.agent() != AgentFamily.AWS_SERVICE && s.agents.get(o.agent().name()) == null) {
             int users = a.users("agent", o.agent().name());
@@ -179,13 +191,21 @@ public final class AnomalyDetector implements Detector<Void> {
                     "user agent " + shorten(event.userAgent()) + " (" + o.agent().description() + ") is new for " + who
                             + (usual != null ? " (usually " + AgentFamily.valueOf(usual).description() + ")" : "")));
         }
-        if (o.region() != null && s.regions.get(o.region()) == null && !commonInAccount(a, "region", o.region(), peers)) {
+        boolean narrowWorkload = s.workload && s.events >= MIN_EVENTS_FOR_REGIONS;
+        if (o.region() != null && s.regions.get(o.region()) == null
+                && (narrowWorkload || !commonInAccount(a, "region", o.region(), peers))) {
             int users = a.users("region", o.region());
-            double weight = users >= 3 ? 0.2 : 0.4;
+            double weight = narrowWorkload ? 0.5 : users >= 3 ? 0.2 : 0.4;
             String usual = s.regions.mostUsed();
             signals.add(new Signal("region", o.region(), weight, null, id,
                     "first call in region " + o.region() + " in " + days + " days" + (usual != null ? " (usually " + usual + ")" : "")
                             + "; used by " + users + " of " + peers + " other identities in this account"));
+        }
+        long silence = s.lastSeen == Long.MIN_VALUE ? 0 : event.eventTimeMillis() - s.lastSeen;
+        if (silence >= DORMANT_MILLIS && silence > 2 * s.longestGap) {
+            signals.add(new Signal("dormant", "dormant", 0.6 * (iacHabit ? 0.25 : 1.0), null, id, String.format(Locale.ROOT,
+                    "first call in %d days: %s was last seen %s, and had never been silent for more than %s before",
+                    silence / DAY_MILLIS, who, java.time.Instant.ofEpochMilli(s.lastSeen), span(s.longestGap))));
         }
         if (o.targetAccount() != null && s.targets.get(o.targetAccount()) == null) {
             signals.add(new Signal("target", o.targetAccount(), 0.5, null, id,
@@ -232,10 +252,18 @@ public final class AnomalyDetector implements Detector<Void> {
 
     private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
-    private static void learn(Observation o, SubjectBaseline s, AccountBaseline a, long now) {
+    private static String span(long millis) {
+        return millis >= DAY_MILLIS ? millis / DAY_MILLIS + " days" : Math.max(1, millis / 3_600_000L) + " hours";
+    }
+
+    private static void learn(Observation o, SubjectBaseline s, AccountBaseline a, AccountBaseline org, long now) {
         if (s.firstSeen == Long.MAX_VALUE) {
             a.identities++;
+            org.identities++;
+        } else if (now > s.lastSeen) {
+            s.longestGap = Math.max(s.longestGap, now - s.lastSeen);
         }
+        org.firstSeen = Math.min(org.firstSeen, now);
         s.firstSeen = Math.min(s.firstSeen, now);
         s.lastSeen = Math.max(s.lastSeen, now);
         a.firstSeen = Math.min(a.firstSeen, now);
@@ -251,6 +279,7 @@ public final class AnomalyDetector implements Detector<Void> {
         s.services.record(o.service(), now);
         if (s.networks.record(o.network(), now)) {
             a.adopted("network", o.network());
+            org.adopted("network", o.network());
         }
         if (s.agents.record(o.agent().name(), now)) {
             a.adopted("agent", o.agent().name());
@@ -266,27 +295,41 @@ public final class AnomalyDetector implements Detector<Void> {
      * threshold from one); after it, one per never-seen sensitive call.
      */
     private List<Detection> decide(Observation o, SubjectBaseline s, SessionTally tally, List<Signal> fresh, Event event) {
-        if (fresh.isEmpty() || tally.detections >= MAX_DETECTIONS_PER_SESSION) {
+        if (tally.detections >= MAX_DETECTIONS_PER_SESSION) {
             return List.of();
         }
         double threshold = settings.sessionThreshold();
         if (!tally.raised) {
-            if (tally.score >= threshold && (tally.hasContext() && tally.kinds.size() >= 2 || tally.score >= 2 * threshold)) {
+            if (!fresh.isEmpty() && tally.score >= threshold
+                    && (tally.hasContext() && tally.kinds.size() >= 2 || tally.score >= 2 * threshold)) {
                 tally.raised = true;
                 tally.detections++;
+                if (o.category().weight() >= KEY_CALL_WEIGHT) {
+                    tally.reported.add(o.category());
+                }
                 return List.of(detection(SESSION_RULE_ID, "Unusual activity for " + s.name + ": " + summary(tally.signals),
                         tally.signals, tally, event));
             }
             return List.of();
         }
-        List<Signal> sensitive = fresh.stream().filter(sig -> sig.category() != null && sig.category().sensitive()
-                && sig.kind().equals("action")).toList();
-        if (sensitive.isEmpty()) {
+        // The session is anomalous: name each of its sensitive steps, a never-seen sensitive call, and the first call of
+        // each sensitive category even when the identity makes it elsewhere (stolen keys use what the victim uses).
+        boolean neverSeen = fresh.stream().anyMatch(sig -> sig.kind().equals("action") && sig.category() != null && sig.category().sensitive());
+        boolean firstOfItsKind = o.category().weight() >= KEY_CALL_WEIGHT && tally.reported.add(o.category());
+        if (!neverSeen && !firstOfItsKind) {
             return List.of();
         }
         tally.detections++;
-        return List.of(detection(SENSITIVE_RULE_ID, "First " + o.action() + " by " + s.name + " in an unusual session",
-                fresh, tally, event));
+        if (neverSeen) {
+            return List.of(detection(SENSITIVE_RULE_ID, "First " + o.action() + " by " + s.name + " in an unusual session",
+                    fresh, tally, event));
+        }
+        ValueHistory.Seen seen = s.actions.get(o.action());
+        List<Signal> explained = new ArrayList<>(fresh);
+        explained.add(0, new Signal("action", o.action(), 0, o.category(), event.eventId(), String.format(Locale.ROOT,
+                "%s (%s) in this unusual session; %s has made this call %d times in %d days, in its usual sessions",
+                o.action(), o.category().description(), s.name, seen == null ? 0 : seen.count() - 1, s.days(event.eventTimeMillis()))));
+        return List.of(detection(SENSITIVE_RULE_ID, o.action() + " by " + s.name + " in an unusual session", explained, tally, event));
     }
 
     private Detection detection(String ruleId, String title, List<Signal> signals, SessionTally tally, Event event) {
@@ -354,6 +397,7 @@ public final class AnomalyDetector implements Detector<Void> {
                 case "agent" -> "new client";
                 case "region" -> "new region";
                 case "target" -> "new target account";
+                case "dormant" -> "back after a long silence";
                 case "hour" -> "unusual hour";
                 case "errors" -> "many failed calls";
                 default -> "unusual volume of " + sig.value();

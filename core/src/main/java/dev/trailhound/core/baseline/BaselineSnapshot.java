@@ -17,7 +17,7 @@ import java.util.Map;
  * restarts. The format is versioned JSON, written and read as a stream (no tree of the whole store in memory):
  *
  * <pre>{"format":"trailhound-baselines/1",
- *  "identities":[{"key","name","account","firstSeen","lastSeen","events","failures",
+ *  "identities":[{"key","name","account","firstSeen","lastSeen","events","failures","longestGap","workload",
  *                 "actions":[[value,count,first,last]...], "services", "regions", "networks", "agents", "targets",
  *                 "hourOfWeek":[168 counts], "hourOfDay":[24 counts]}...],
  *  "accounts":[{"id","firstSeen","identities","peers":[[kind+NUL+value, users]...]}...]}</pre>
@@ -47,6 +47,8 @@ public final class BaselineSnapshot {
                 g.writeNumberField("lastSeen", b.lastSeen);
                 g.writeNumberField("events", b.events);
                 g.writeNumberField("failures", b.failures);
+                g.writeNumberField("longestGap", b.longestGap);
+                g.writeBooleanField("workload", b.workload);
                 history(g, "actions", b.actions);
                 history(g, "services", b.services);
                 history(g, "regions", b.regions);
@@ -187,6 +189,8 @@ public final class BaselineSnapshot {
             long lastSeen = Long.MIN_VALUE;
             long events = 0;
             long failures = 0;
+            long longestGap = 0;
+            boolean workload = false;
             // histories come after the scalar fields in what write() produces; they are kept until the end to be safe
             Map<String, List<Object[]>> histories = new HashMap<>();
             int[] week = null;
@@ -202,6 +206,13 @@ public final class BaselineSnapshot {
                     case "lastSeen" -> lastSeen = number();
                     case "events" -> events = number();
                     case "failures" -> failures = number();
+                    case "longestGap" -> longestGap = number();
+                    case "workload" -> {
+                        if (!p.currentToken().isBoolean()) {
+                            throw problem("workload: expected true or false, found " + p.currentToken());
+                        }
+                        workload = p.getBooleanValue();
+                    }
                     case "actions", "services", "regions", "networks", "agents", "targets" -> histories.put(field, history(field));
                     case "hourOfWeek" -> week = counts(field, 168);
                     case "hourOfDay" -> day = counts(field, 24);
@@ -211,7 +222,8 @@ public final class BaselineSnapshot {
             if (key == null) {
                 throw problem("an identity without \"key\"");
             }
-            SubjectBaseline b = new SubjectBaseline(key, name == null ? key : name, account);
+            SubjectBaseline b = new SubjectBaseline(key, name == null ? key : name, account, workload);
+            b.longestGap = longestGap;
             b.firstSeen = firstSeen;
             b.lastSeen = lastSeen;
             b.events = events;

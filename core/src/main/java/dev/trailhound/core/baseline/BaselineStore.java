@@ -24,11 +24,14 @@ public final class BaselineStore {
     SubjectBaseline subject(Subject subject) {
         SubjectBaseline b = subjects.get(subject.key());
         if (b == null) {
-            b = new SubjectBaseline(subject.key(), subject.name(), subject.accountId());
+            b = new SubjectBaseline(subject.key(), subject.name(), subject.accountId(), subject.workload());
             subjects.put(subject.key(), b);
         }
         return b;
     }
+
+    /** Counts across every account: what the organisation as a whole works from. */
+    static final String ORGANISATION = "*";
 
     AccountBaseline account(String accountId) {
         String key = accountId == null ? "unknown" : accountId;

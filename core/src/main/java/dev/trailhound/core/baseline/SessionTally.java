@@ -28,6 +28,8 @@ final class SessionTally {
     boolean raised;
     int detections;
     boolean errorsSignalled;
+    /** Sensitive categories already named by a detection of this session. */
+    final Set<ActionCategory> reported = java.util.EnumSet.noneOf(ActionCategory.class);
 
     /** At most this much of a session's score comes from first-time reads: people explore, and reading is cheap. */
     static final double MAX_READ_SCORE = 0.3;

@@ -15,10 +15,13 @@ final class SubjectBaseline {
     final String key;
     final String name;
     final String accountId;
+    final boolean workload;
     long firstSeen = Long.MAX_VALUE;
     long lastSeen = Long.MIN_VALUE;
     long events;
     long failures;
+    /** The longest silence between two of its calls so far. */
+    long longestGap;
     final ValueHistory actions = new ValueHistory(256);
     final ValueHistory services = new ValueHistory(64);
     final ValueHistory regions = new ValueHistory(32);
@@ -35,10 +38,11 @@ final class SubjectBaseline {
         }
     };
 
-    SubjectBaseline(String key, String name, String accountId) {
+    SubjectBaseline(String key, String name, String accountId, boolean workload) {
         this.key = key;
         this.name = name;
         this.accountId = accountId;
+        this.workload = workload;
     }
 
     boolean learning(long now, long learningMillis) {

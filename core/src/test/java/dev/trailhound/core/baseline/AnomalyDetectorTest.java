@@ -140,6 +140,7 @@ class AnomalyDetectorTest {
         String why = String.join(" ", found.stream().map(Detection::explanation).toList());
         assertTrue(why.contains("dave has called iam:CreateAccessKey 0 times in 20 days"), why);
         assertTrue(why.contains("first request from network 185.220.101.0/24"), why);
+        assertTrue(why.contains("first call in 18 days: dave was last seen 2026-11-03T16:15:00Z, and had never been silent for more than 16 hours before"), why);
         assertTrue(found.stream().anyMatch(d -> ids(d.tactics()).contains("TA0003")), found.toString());
         LearningState state = store.learningState("arn:aws:iam::111122223333:user/dave", Calls.MONDAY.plus(Duration.ofDays(20)),
                 BaselineSettings.defaults());
@@ -251,5 +252,45 @@ class AnomalyDetectorTest {
         events.addAll(workdays(Calls.user("alice"), 0, 15));
         events.add(Calls.user("alice").from(ATTACKER_IP).with(REQUESTS).call("iam:CreateAccessKey", 15, 3));
         assertEquals(List.of(), run(events));
+    }
+
+    @Test
+    void inAnUnusualSessionTheFirstSensitiveCallOfEachKindIsNamedEvenWhenItIsAHabit() {
+        List<Event> events = new ArrayList<>(colleagues(16));
+        Calls alice = Calls.user("alice");
+        for (int day = 0; day < 15; day++) {
+            events.add(alice.call("secretsmanager:GetSecretValue", day, 9.5));
+        }
+        events.addAll(workdays(alice, 0, 15));
+        Calls thief = Calls.user("alice").from(ATTACKER_IP).with(REQUESTS);
+        events.add(thief.call("sts:GetCallerIdentity", 15, 3));
+        Event secret = thief.call("secretsmanager:GetSecretValue", 15, 3.01);
+        events.add(secret);
+        events.add(thief.call("secretsmanager:GetSecretValue", 15, 3.02));
+
+        List<Detection> found = run(events);
+
+        assertEquals(2, found.size(), found.toString());
+        Detection step = found.get(1);
+        assertEquals(secret.eventId(), step.eventId());
+        assertEquals("secretsmanager:GetSecretValue by alice in an unusual session", step.title());
+        assertTrue(step.explanation().startsWith("secretsmanager:GetSecretValue (a secret or parameter read) in this unusual session;"
+                + " alice has made this call 15 times in 14 days, in its usual sessions"), step.explanation());
+        assertEquals(List.of("TA0006"), ids(step.tactics()));
+    }
+
+    @Test
+    void aPersonIsOneIdentityAcrossAccountsAndPermissionSets() {
+        List<Event> events = new ArrayList<>(colleagues(16));
+        events.addAll(workdays(Calls.person("zoe@example.com", "444455556666", "Admin"), 0, 16));
+        events.addAll(workdays(Calls.person("erin@example.com", Calls.ACCOUNT, "Admin"), 0, 15));
+        // the first day in another account, with another permission set, from the usual place and client
+        events.addAll(workdays(Calls.person("erin@example.com", "444455556666", "ReadOnly"), 15, 1));
+        assertEquals(List.of(), run(events));
+        assertEquals(5, store.subjects(), "erin is one identity, not one per account and permission set");
+        LearningState erin = store.learningState("person:erin@example.com", Calls.MONDAY.plus(Duration.ofDays(15).plusHours(12)),
+                BaselineSettings.defaults());
+        assertFalse(erin.learning(), "her history in the first account counts in the second");
+        assertEquals(15, erin.daysObserved());
     }
 }

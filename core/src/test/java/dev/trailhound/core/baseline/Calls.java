@@ -38,6 +38,14 @@ final class Calls {
                 "arn:aws:iam::" + ACCOUNT + ":role/" + role, role, null, false));
     }
 
+    /** A person signed in through IAM Identity Center to {@code account} with a permission set. */
+    static Calls person(String email, String account, String permissionSet) {
+        String role = "AWSReservedSSO_" + permissionSet + "_0123456789abcdef";
+        return new Calls(new Principal("AssumedRole", "arn:aws:sts::" + account + ":assumed-role/" + role + "/" + email, account,
+                "AROA" + permissionSet.toUpperCase() + ":" + email, email, "ASIA" + Math.abs((email + account).hashCode()), null, false, MONDAY,
+                "arn:aws:iam::" + account + ":role/aws-reserved/sso.amazonaws.com/" + role, role, null, false)).into(account);
+    }
+
     static Calls serviceLinked(String role, String session) {
         return new Calls(new Principal("AssumedRole", "arn:aws:sts::" + ACCOUNT + ":assumed-role/" + role + "/" + session, ACCOUNT,
                 "AROA:" + session, session, "ASIASL" + session, null, false, MONDAY,
