@@ -6,6 +6,7 @@ import dev.trailhound.app.scan.DetectMode;
 import dev.trailhound.app.scan.Detectors;
 import dev.trailhound.app.scan.RuleOptions;
 import dev.trailhound.core.account.Organisation;
+import dev.trailhound.core.baseline.BaselineSettings;
 import dev.trailhound.core.baseline.BaselineStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -109,9 +110,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--learning-days must be 0 or more, got " + learningDays);
         }
         Duration learning = Duration.ofMillis(Math.round(learningDays * 86_400_000d));
-        Detectors first = Detectors.build(detect, ruleOptions, learning, new BaselineStore(), Organisation.empty(), spec);
+        BaselineSettings baselineSettings = BaselineSettings.defaults().withLearning(learning);
+        Detectors first = Detectors.build(detect, ruleOptions, baselineSettings, new BaselineStore(), Organisation.empty(), spec);
         String detection = detect.name().toLowerCase(java.util.Locale.ROOT) + ", " + first.ruleCount() + " rules";
-        CorpusScanner scanner = new CorpusScanner(organisation -> Detectors.build(detect, ruleOptions, learning, new BaselineStore(),
+        CorpusScanner scanner = new CorpusScanner(organisation -> Detectors.build(detect, ruleOptions, baselineSettings, new BaselineStore(),
                 organisation, spec).detectors(),
                 threads != null ? threads : 1);
         PrintWriter err = spec.commandLine().getErr();

@@ -16,7 +16,6 @@ import dev.trailhound.formats.sigma.SigmaFile;
 import dev.trailhound.rules.BuiltInRules;
 import dev.trailhound.rules.RuleFiles;
 import dev.trailhound.rules.Rules;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,16 +45,17 @@ public final class Detectors {
      *                                        disabled id names no rule
      */
     public static Detectors build(DetectMode mode, RuleOptions options, Organisation organisation, CommandLine.Model.CommandSpec spec) {
-        return build(mode, options, BaselineSettings.DEFAULT_LEARNING, new BaselineStore(), organisation, spec);
+        return build(mode, options, BaselineSettings.defaults(), new BaselineStore(), organisation, spec);
     }
 
     /**
-     * @param learning how long anomaly baselines learn before they judge ({@code --learning-days})
+     * @param baselineSettings how anomaly baselines judge (learning period, IP intelligence); the automation identities of
+     *                         {@code options} are added
      * @param baselines what the baselines start from (empty, or restored from a snapshot)
      * @throws CommandLine.ParameterException listing every rule problem, when a rule cannot load, or when a
      *                                        disabled id names no rule
      */
-    public static Detectors build(DetectMode mode, RuleOptions options, Duration learning, BaselineStore baselines,
+    public static Detectors build(DetectMode mode, RuleOptions options, BaselineSettings baselineSettings, BaselineStore baselines,
                                   Organisation organisation, CommandLine.Model.CommandSpec spec) {
         if (mode == DetectMode.NONE) {
             return new Detectors(List.of(), null, null, null);
@@ -86,7 +86,7 @@ public final class Detectors {
             return new Detectors(List.of(engine), engine, compilation, null);
         }
         AnomalyDetector anomalies = new AnomalyDetector(baselines,
-                BaselineSettings.defaults().withLearning(learning).withAutomation(options.automation), AttackCatalog.v19());
+                baselineSettings.withAutomation(options.automation), AttackCatalog.v19());
         return new Detectors(List.of(engine, anomalies), engine, compilation, anomalies);
     }
 

@@ -2,8 +2,10 @@ package dev.trailhound.app.scan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhound.core.account.Organisation;
+import dev.trailhound.core.baseline.BaselineSettings;
 import dev.trailhound.core.baseline.BaselineSnapshot;
 import dev.trailhound.core.baseline.BaselineStore;
+import dev.trailhound.core.baseline.IpIntelligence;
 import dev.trailhound.core.event.Rejection;
 import dev.trailhound.core.pipeline.PipelineSettings;
 import dev.trailhound.formats.cloudtrail.ReadLimits;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +60,15 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Start the anomaly baselines from FILE when it exists, and save them there at the end, so that scans run"
                     + " one after another (say, daily) keep learning. Default: baselines live for the run.")
     Path baselines;
+
+    @Option(names = "--ip-intelligence", paramLabel = "FILE",
+            description = "Address ranges with their AS number, country and operator (tab- or comma-separated: first-address,"
+                    + " last-address, asn, country, organisation; the ip2asn layout), so that baselines judge operators and countries too.")
+    Path ipIntelligence;
+
+    @Option(names = "--aws-ip-ranges", paramLabel = "FILE",
+            description = "AWS's published ip-ranges.json: calls from AWS's own address space are named as such.")
+    Path awsIpRanges;
 
     @Option(names = "--accounts", paramLabel = "FILE", description = "JSON or YAML map of account id to account name.")
     Path accounts;
@@ -94,7 +106,8 @@ public final class ScanCommand implements Callable<Integer> {
         }
         Organisation organisation = new Organisation(names);
         BaselineStore store = readBaselines();
-        Detectors detection = Detectors.build(detect, ruleOptions, Duration.ofDays(learningDays), store, organisation, spec);
+        BaselineSettings settings = BaselineSettings.defaults().withLearning(Duration.ofDays(learningDays)).withIntelligence(readIntelligence());
+        Detectors detection = Detectors.build(detect, ruleOptions, settings, store, organisation, spec);
         PrintWriter err = spec.commandLine().getErr();
         int[] listed = {0};
         ScanSummary summary;
@@ -121,6 +134,31 @@ public final class ScanCommand implements Callable<Integer> {
             writeBaselines(store);
         }
         return summary.events() == 0 && (summary.files() == 0 || summary.rejected() > 0) ? NOTHING_READ : 0;
+    }
+
+    private IpIntelligence readIntelligence() throws IOException {
+        if (ipIntelligence == null && awsIpRanges == null) {
+            return IpIntelligence.none();
+        }
+        try (InputStream ranges = ipIntelligence == null ? null : open("--ip-intelligence", ipIntelligence);
+             InputStream aws = awsIpRanges == null ? null : open("--aws-ip-ranges", awsIpRanges)) {
+            return IpIntelligence.read(ranges, String.valueOf(ipIntelligence), aws, String.valueOf(awsIpRanges));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** A file, gunzipped when it is gzip (ip2asn files are published as .tsv.gz). */
+    private InputStream open(String option, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " " + file + ": no such file");
+        }
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
     }
 
     private BaselineStore readBaselines() throws IOException {

@@ -144,4 +144,27 @@ class ScanAnomalyTest {
         assertThat(err.toString()).contains("--baselines " + baselines + ": not valid JSON at line 1")
                 .contains("move the file away to start learning afresh");
     }
+
+    @Test
+    void ipIntelligenceNamesTheOperatorAndCountryOfANewNetwork() throws IOException {
+        Path ranges = dir.resolve("asn.tsv");
+        Files.writeString(ranges, "198.51.100.0\t198.51.100.255\t64500\tDE\tEXAMPLE-OFFICE-ISP\n"
+                + "45.134.26.0\t45.134.26.255\t64501\tNL\tEXAMPLE-HOSTING\n");
+        assertThat(scan("--ip-intelligence", ranges.toString())).isZero();
+        List<JsonNode> threats = threats();
+        assertThat(threats).hasSize(1);
+        assertThat(threats.get(0).path("detections").get(0).path("explanation").asText())
+                .contains("first request from AS64501 EXAMPLE-HOSTING (never seen for alice, usually AS64500 EXAMPLE-OFFICE-ISP;")
+                .contains("first request from country NL (never seen for alice, usually DE;");
+    }
+
+    @Test
+    void aBadIpIntelligenceFileStopsTheScanWithItsLine() throws IOException {
+        Path ranges = dir.resolve("asn.csv");
+        Files.writeString(ranges, "198.51.100.0,198.51.100.255,64500,DE,OFFICE\n45.134.26.0,oops,64501,NL,HOSTING\n");
+        assertThat(scan("--ip-intelligence", ranges.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(ranges + ":2: 'oops' is not an IP address");
+        assertThat(scan("--aws-ip-ranges", dir.resolve("missing.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--aws-ip-ranges " + dir.resolve("missing.json") + ": no such file");
+    }
 }

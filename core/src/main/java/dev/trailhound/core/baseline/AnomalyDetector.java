@@ -86,14 +86,14 @@ public final class AnomalyDetector implements Detector<Void> {
 
     @Override
     public void prepare(Event event) {
-        event.prepared(this, Observation.of(event, categories));
+        event.prepared(this, Observation.of(event, categories, settings.intelligence()));
     }
 
     @Override
     public List<Detection> detect(Void state, Event event) {
         Observation o = (Observation) event.preparedFor(this);
         if (o == null) {
-            o = Observation.of(event, categories);
+            o = Observation.of(event, categories, settings.intelligence());
         }
         if (o == null || fromAwsInfrastructure(event) || automation.configuredAutomation(event) != null) {
             return List.of();
@@ -141,6 +141,8 @@ public final class AnomalyDetector implements Detector<Void> {
         SessionTally tally = subject.sessions.get(key);
         long idle = kind == SessionKind.ACTIVITY ? ACTIVITY_GAP_MILLIS : CREDENTIAL_IDLE_MILLIS;
         if (tally == null || now - tally.lastSeen > idle) {
+            // sessions idle past the longest bound are over: their tallies go (workloads start sessions by the hour)
+            subject.sessions.values().removeIf(t -> now - t.lastSeen > CREDENTIAL_IDLE_MILLIS);
             tally = new SessionTally();
             subject.sessions.put(key, tally);
         }
@@ -175,13 +177,31 @@ public final class AnomalyDetector implements Detector<Void> {
             int orgUsers = org.users("network", o.network());
             int widest = Math.max(users, orgUsers);
             int known = s.networks.size();
+            // with IP intelligence, who operates the address and where say more than its /24
             double weight = (widest == 0 ? 0.8 : widest >= 3 ? 0.15 : 0.6) * (known >= 6 ? 0.3 : known >= 3 ? 0.6 : 1.0)
-                    * (iacHabit ? 0.25 : 1.0);
+                    * (iacHabit ? 0.25 : 1.0) * (o.operator() != null ? 0.5 : 1.0);
             String usual = s.networks.mostUsed();
             signals.add(new Signal("network", o.network(), weight, null, id,
                     "first request from network " + o.network() + " (" + event.sourceIp() + "; never seen for " + who
                             + (usual != null ? ", who works from " + usual : "") + "; seen for " + users + " of " + peers
                             + " other identities in this account" + (orgUsers > users ? ", " + orgUsers + " in the organisation" : "") + ")"));
+        }
+        if (o.operator() != null && s.operators.get(o.operator()) == null) {
+            int users = org.users("operator", o.operator());
+            double weight = (users >= 3 ? 0.15 : 0.5) * (s.operators.size() >= 4 ? 0.5 : 1.0) * (iacHabit ? 0.25 : 1.0);
+            String usual = s.operators.mostUsed();
+            signals.add(new Signal("operator", o.operator(), weight, null, id, "first request from "
+                    + (o.operator().startsWith("AWS ") ? "AWS's own address space (" + o.operator() + ")" : o.operator())
+                    + " (never seen for " + who + (usual != null ? ", usually " + usual : "") + "; used by " + users
+                    + " other identities in the organisation)"));
+        }
+        if (o.country() != null && s.countries.get(o.country()) == null) {
+            int users = org.users("country", o.country());
+            double weight = (users >= 3 ? 0.2 : 0.7) * (iacHabit ? 0.25 : 1.0);
+            String usual = s.countries.mostUsed();
+            signals.add(new Signal("country", o.country(), weight, null, id, "first request from country " + o.country()
+                    + " (never seen for " + who + (usual != null ? ", usually " + usual : "") + "; seen for " + users
+                    + " other identities in the organisation)"));
         }
         if (o.agent() != AgentFamily.NONE && o.agent() != AgentFamily.AWS_SERVICE && s.agents.get(o.agent().name()) == null) {
             int users = a.users("agent", o.agent().name());
@@ -280,6 +300,12 @@ public final class AnomalyDetector implements Detector<Void> {
         if (s.networks.record(o.network(), now)) {
             a.adopted("network", o.network());
             org.adopted("network", o.network());
+        }
+        if (s.operators.record(o.operator(), now)) {
+            org.adopted("operator", o.operator());
+        }
+        if (s.countries.record(o.country(), now)) {
+            org.adopted("country", o.country());
         }
         if (s.agents.record(o.agent().name(), now)) {
             a.adopted("agent", o.agent().name());
@@ -394,6 +420,8 @@ public final class AnomalyDetector implements Detector<Void> {
             parts.add(switch (sig.kind()) {
                 case "action" -> "first " + sig.value();
                 case "network" -> "new network";
+                case "operator" -> "new network operator";
+                case "country" -> "new country";
                 case "agent" -> "new client";
                 case "region" -> "new region";
                 case "target" -> "new target account";

@@ -11,8 +11,9 @@ import java.util.List;
  * @param sessionThreshold   the anomaly score at which a session becomes a threat (default 1.5)
  * @param automation         identities never judged (ARNs, role or user names, {@code *} wildcards): the user's
  *                           automation whose changes are expected
+ * @param intelligence       who operates addresses and where (AS, country, AWS's own ranges); empty by default
  */
-public record BaselineSettings(Duration learning, double sessionThreshold, List<String> automation) {
+public record BaselineSettings(Duration learning, double sessionThreshold, List<String> automation, IpIntelligence intelligence) {
     public static final Duration DEFAULT_LEARNING = Duration.ofDays(7);
     public static final double DEFAULT_THRESHOLD = 1.5;
 
@@ -24,17 +25,22 @@ public record BaselineSettings(Duration learning, double sessionThreshold, List<
             throw new IllegalArgumentException("the session threshold must be positive, got " + sessionThreshold);
         }
         automation = List.copyOf(automation);
+        intelligence = intelligence == null ? IpIntelligence.none() : intelligence;
     }
 
     public static BaselineSettings defaults() {
-        return new BaselineSettings(DEFAULT_LEARNING, DEFAULT_THRESHOLD, List.of());
+        return new BaselineSettings(DEFAULT_LEARNING, DEFAULT_THRESHOLD, List.of(), IpIntelligence.none());
     }
 
     public BaselineSettings withLearning(Duration learning) {
-        return new BaselineSettings(learning, sessionThreshold, automation);
+        return new BaselineSettings(learning, sessionThreshold, automation, intelligence);
     }
 
     public BaselineSettings withAutomation(List<String> automation) {
-        return new BaselineSettings(learning, sessionThreshold, automation);
+        return new BaselineSettings(learning, sessionThreshold, automation, intelligence);
+    }
+
+    public BaselineSettings withIntelligence(IpIntelligence intelligence) {
+        return new BaselineSettings(learning, sessionThreshold, automation, intelligence);
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <pre>{"format":"trailhound-baselines/1",
  *  "identities":[{"key","name","account","firstSeen","lastSeen","events","failures","longestGap","workload",
- *                 "actions":[[value,count,first,last]...], "services", "regions", "networks", "agents", "targets",
+ *                 "actions":[[value,count,first,last]...], "services", "regions", "networks", "operators",
+ *                 "countries", "agents", "targets",
  *                 "hourOfWeek":[168 counts], "hourOfDay":[24 counts]}...],
  *  "accounts":[{"id","firstSeen","identities","peers":[[kind+NUL+value, users]...]}...]}</pre>
  *
@@ -53,6 +54,8 @@ public final class BaselineSnapshot {
                 history(g, "services", b.services);
                 history(g, "regions", b.regions);
                 history(g, "networks", b.networks);
+                history(g, "operators", b.operators);
+                history(g, "countries", b.countries);
                 history(g, "agents", b.agents);
                 history(g, "targets", b.targets);
                 counts(g, "hourOfWeek", b.hourOfWeek);
@@ -213,7 +216,8 @@ public final class BaselineSnapshot {
                         }
                         workload = p.getBooleanValue();
                     }
-                    case "actions", "services", "regions", "networks", "agents", "targets" -> histories.put(field, history(field));
+                    case "actions", "services", "regions", "networks", "operators", "countries", "agents", "targets" ->
+                            histories.put(field, history(field));
                     case "hourOfWeek" -> week = counts(field, 168);
                     case "hourOfDay" -> day = counts(field, 24);
                     default -> p.skipChildren();
@@ -232,6 +236,8 @@ public final class BaselineSnapshot {
             fill(b.services, histories.get("services"));
             fill(b.regions, histories.get("regions"));
             fill(b.networks, histories.get("networks"));
+            fill(b.operators, histories.get("operators"));
+            fill(b.countries, histories.get("countries"));
             fill(b.agents, histories.get("agents"));
             fill(b.targets, histories.get("targets"));
             if (week != null) {

@@ -12,6 +12,9 @@ import dev.trailhound.core.event.Event;
  * @param category      how sensitive the action is
  * @param region        the event's region
  * @param network       the source network (/24, /48), or null when the source is not an address
+ * @param operator      who operates the source address ("AS14061 DIGITALOCEAN-ASN", "AWS EC2 us-east-1"), or null
+ *                      when no IP intelligence is configured or it does not know the address
+ * @param country       where the source address is (ISO 3166 alpha-2), or null
  * @param agent         the user agent's family
  * @param targetAccount the account acted in when it is not the identity's own, else null
  * @param failed        the call failed (an error code)
@@ -19,14 +22,15 @@ import dev.trailhound.core.event.Event;
  * @param hourOfDay     0 to 23, UTC
  */
 record Observation(Subject subject, String action, String service, ActionCategory category, String region, String network,
-                   AgentFamily agent, String targetAccount, boolean failed, int hourOfWeek, int hourOfDay) {
+                   String operator, String country, AgentFamily agent, String targetAccount, boolean failed, int hourOfWeek,
+                   int hourOfDay) {
 
     private static final long HOUR = 3_600_000L;
     /** 1970-01-01 was a Thursday: hours since the epoch, shifted so that 0 is Monday 00:00. */
     private static final long MONDAY_SHIFT_HOURS = 3 * 24;
 
     /** The observation of {@code event}, or null when its identity has no baseline. */
-    static Observation of(Event event, ActionCategories categories) {
+    static Observation of(Event event, ActionCategories categories, IpIntelligence intelligence) {
         Subject subject = Subject.of(event);
         if (subject == null) {
             return null;
@@ -37,8 +41,10 @@ record Observation(Subject subject, String action, String service, ActionCategor
         int hourOfWeek = (int) Math.floorMod(hours + MONDAY_SHIFT_HOURS, 168L);
         String target = event.accountId() != null && subject.accountId() != null && !event.accountId().equals(subject.accountId())
                 ? event.accountId() : null;
+        String network = Networks.prefixOf(event.sourceIp());
+        IpIntelligence.Owner owner = network == null ? null : intelligence.lookUp(event.sourceIp());
         return new Observation(subject, action, service, categories.of(action, event.readOnly()), event.region(),
-                Networks.prefixOf(event.sourceIp()), AgentFamily.of(event.userAgent()), target,
+                network, owner == null ? null : owner.operator(), owner == null ? null : owner.country(), AgentFamily.of(event.userAgent()), target,
                 event.errorCode() != null && !event.errorCode().isEmpty(), hourOfWeek, hourOfWeek % 24);
     }
 }

@@ -15,7 +15,6 @@ import java.util.Set;
  */
 final class SessionTally {
     static final int MAX_SIGNALS = 40;
-    static final long ESTIMATED_BYTES = 2_000;
 
     final List<Signal> signals = new ArrayList<>();
     final Set<String> seen = new HashSet<>();
@@ -64,6 +63,11 @@ final class SessionTally {
     /** True when the session departs in how or where it works, not only in what it calls. */
     boolean hasContext() {
         return contextScore >= MIN_CONTEXT_SCORE;
+    }
+
+    /** Rough bytes held: the empty collections, the calls counted per action, the signals kept. */
+    long estimatedBytes() {
+        return 320 + actionCalls.size() * 80L + signals.size() * 160L;
     }
 
     int calls(String action) {

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * One identity's habits, learned online in event-time order, and its open sessions' anomaly tallies. Bounded:
  * every history has a cap (least recently used values are forgotten first) and at most
- * {@value #MAX_SESSIONS} sessions are tallied, so one identity costs at most about 60 KB and a usual one a few KB
- * ({@link #estimatedBytes}).
+ * {@value #MAX_SESSIONS} sessions are tallied (those idle for 12 hours are dropped), so a usual identity costs a few
+ * KB ({@link #estimatedBytes}).
  */
 final class SubjectBaseline {
     static final int MAX_SESSIONS = 16;
@@ -26,6 +26,8 @@ final class SubjectBaseline {
     final ValueHistory services = new ValueHistory(64);
     final ValueHistory regions = new ValueHistory(32);
     final ValueHistory networks = new ValueHistory(64);
+    final ValueHistory operators = new ValueHistory(32);
+    final ValueHistory countries = new ValueHistory(16);
     final ValueHistory agents = new ValueHistory(AgentFamily.values().length);
     final ValueHistory targets = new ValueHistory(32);
     /** Calls per hour of the week (UTC, Monday 00:00 first) and per hour of the day. */
@@ -56,7 +58,7 @@ final class SubjectBaseline {
 
     long estimatedBytes() {
         return 400 + actions.estimatedBytes() + services.estimatedBytes() + regions.estimatedBytes()
-                + networks.estimatedBytes() + agents.estimatedBytes() + targets.estimatedBytes()
-                + (long) sessions.size() * SessionTally.ESTIMATED_BYTES;
+                + networks.estimatedBytes() + operators.estimatedBytes() + countries.estimatedBytes() + agents.estimatedBytes() + targets.estimatedBytes()
+                + sessions.values().stream().mapToLong(SessionTally::estimatedBytes).sum();
     }
 }

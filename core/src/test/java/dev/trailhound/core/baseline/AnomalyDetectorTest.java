@@ -293,4 +293,24 @@ class AnomalyDetectorTest {
         assertFalse(erin.learning(), "her history in the first account counts in the second");
         assertEquals(15, erin.daysObserved());
     }
+
+    @Test
+    void withIpIntelligenceANewOperatorAndCountrySayMoreThanANewNetwork() throws Exception {
+        List<Event> habit = new ArrayList<>(colleagues(16));
+        habit.addAll(workdays(Calls.user("alice").from("84.150.3.7"), 0, 15));
+        // the same client, at the usual hour, from a hosting provider abroad
+        Event fromHosting = Calls.user("alice").from("159.223.10.20").call("s3:ListBuckets", 15, 10);
+
+        List<Event> plain = new ArrayList<>(habit);
+        plain.add(fromHosting);
+        assertEquals(List.of(), run(plain), "a new /24 alone is not enough");
+
+        BaselineStore informed = new BaselineStore();
+        detector = new AnomalyDetector(informed, BaselineSettings.defaults().withIntelligence(IpIntelligenceTest.sample()), AttackCatalog.v19());
+        List<Detection> found = run(plain);
+        assertEquals(1, found.size(), found.toString());
+        String why = found.get(0).explanation();
+        assertTrue(why.contains("first request from AS14061 DIGITALOCEAN-ASN (never seen for alice, usually AS3320 DTAG Internet service provider operations;"), why);
+        assertTrue(why.contains("first request from country US (never seen for alice, usually DE;"), why);
+    }
 }

@@ -1,0 +1,317 @@
+package dev.trailhound.core.baseline;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Who operates an address and where: the autonomous system (number and organisation) and the country, from files
+ * the user supplies, so that baselines can say "a hosting provider in another country" rather than only "a new
+ * /24". Two open formats:
+ *
+ * <ul>
+ *   <li>address ranges, one per line, tab- or comma-separated: {@code first-address last-address asn country
+ *       organisation} (the layout of the public-domain ip2asn files; {@code 0}/{@code None} for unrouted ranges).
+ *       IPv4 and IPv6.</li>
+ *   <li>AWS's published {@code ip-ranges.json}: its addresses are AWS's own ({@code AWS <service> <region>}), so a
+ *       call from an EC2 instance is recognised as coming from AWS whatever the range file says.</li>
+ * </ul>
+ *
+ * Lookups are binary searches over sorted ranges (IPv6 as two unsigned 64-bit halves); overlapping ranges are
+ * resolved in favour of the narrowest.
+ */
+public final class IpIntelligence {
+    /**
+     * What is known of an address.
+     *
+     * @param asn          the autonomous system number, or 0
+     * @param organisation its operator (or "AWS EC2 us-east-1"), or null
+     * @param country      ISO 3166 alpha-2, or null
+     */
+    public record Owner(long asn, String organisation, String country) {
+        /** "AS14061 DIGITALOCEAN-ASN" or "AWS EC2 us-east-1". */
+        public String operator() {
+            return asn > 0 ? "AS" + asn + (organisation != null ? " " + organisation : "") : organisation;
+        }
+    }
+
+    private record Range(long hi1, long lo1, long hi2, long lo2, Owner owner) {
+    }
+
+    private static final Comparator<Range> BY_START = (a, b) -> {
+        int c = Long.compareUnsigned(a.hi1, b.hi1);
+        return c != 0 ? c : Long.compareUnsigned(a.lo1, b.lo1);
+    };
+
+    /** How many earlier ranges a lookup checks for one that nests the address (AWS's prefixes nest a few deep). */
+    private static final int MAX_WALK_BACK = 1024;
+
+    private final Range[] ranges;
+    private final Range[] aws;
+
+    private IpIntelligence(List<Range> ranges, List<Range> aws) {
+        this.ranges = ranges.stream().sorted(BY_START).toArray(Range[]::new);
+        this.aws = aws.stream().sorted(BY_START).toArray(Range[]::new);
+    }
+
+    public static IpIntelligence none() {
+        return new IpIntelligence(List.of(), List.of());
+    }
+
+    /** True when neither file was given: baselines use networks only. */
+    public boolean isEmpty() {
+        return ranges.length == 0 && aws.length == 0;
+    }
+
+    /**
+     * Reads address ranges and, optionally, AWS's ranges.
+     *
+     * @param rangesSource names the first stream in errors (a file path); {@code awsRanges} may be null
+     * @throws IllegalArgumentException naming the file and line of a bad line, and what it should hold
+     */
+    public static IpIntelligence read(InputStream ranges, String rangesSource, InputStream awsRanges, String awsSource) throws IOException {
+        List<Range> owned = ranges == null ? List.of() : readRanges(ranges, rangesSource);
+        List<Range> amazon = awsRanges == null ? List.of() : readAws(awsRanges, awsSource);
+        return new IpIntelligence(owned, amazon);
+    }
+
+    private static List<Range> readRanges(InputStream in, String source) throws IOException {
+        List<Range> list = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split(line.indexOf('\t') >= 0 ? "\t" : ",", 5);
+            if (number == 1 && !c[0].isEmpty() && !Character.isDigit(c[0].charAt(0)) && c[0].indexOf(':') < 0) {
+                continue;   // a header line
+            }
+            if (c.length < 4) {
+                throw new IllegalArgumentException(source + ":" + number + ": expected 'first-address, last-address, asn, country[, organisation]'"
+                        + " (tab- or comma-separated), got '" + line + "'");
+            }
+            long[] first = address(c[0].trim());
+            long[] last = address(c[1].trim());
+            if (first == null || last == null) {
+                throw new IllegalArgumentException(source + ":" + number + ": '" + (first == null ? c[0] : c[1]).trim() + "' is not an IP address");
+            }
+            long asn;
+            try {
+                asn = Long.parseLong(c[2].trim().replaceFirst("^(?i)AS", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source + ":" + number + ": the AS number '" + c[2].trim() + "' is not a number");
+            }
+            String country = c[3].trim();
+            String organisation = c.length > 4 ? c[4].trim() : "";
+            if (asn == 0 && (organisation.isEmpty() || organisation.equalsIgnoreCase("Not routed"))) {
+                continue;
+            }
+            list.add(new Range(first[0], first[1], last[0], last[1], new Owner(asn,
+                    organisation.isEmpty() || organisation.equalsIgnoreCase("None") ? null : organisation,
+                    country.isEmpty() || country.equalsIgnoreCase("None") ? null : country)));
+        }
+        return list;
+    }
+
+    private static List<Range> readAws(InputStream in, String source) throws IOException {
+        List<Range> list = new ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException(source + ": expected AWS's ip-ranges.json (a JSON object with \"prefixes\")");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if ((field.equals("prefixes") || field.equals("ipv6_prefixes")) && p.currentToken() == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        String prefix = null;
+                        String service = null;
+                        String region = null;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            p.nextToken();
+                            switch (name) {
+                                case "ip_prefix", "ipv6_prefix" -> prefix = p.getValueAsString();
+                                case "service" -> service = p.getValueAsString();
+                                case "region" -> region = p.getValueAsString();
+                                default -> p.skipChildren();
+                            }
+                        }
+                        Range r = prefix == null ? null : cidr(prefix, new Owner(0, "AWS " + service + " " + region, null));
+                        if (r == null) {
+                            throw new IllegalArgumentException(source + ": line " + p.currentLocation().getLineNr() + ": '" + prefix
+                                    + "' is not a CIDR prefix");
+                        }
+                        list.add(r);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ": not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        }
+        return list;
+    }
+
+    private static Range cidr(String prefix, Owner owner) {
+        int slash = prefix.indexOf('/');
+        if (slash < 0) {
+            return null;
+        }
+        long[] base = address(prefix.substring(0, slash));
+        int bits;
+        try {
+            bits = Integer.parseInt(prefix.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (base == null || bits < 0 || bits > (prefix.indexOf(':') >= 0 ? 128 : 32)) {
+            return null;
+        }
+        int total = prefix.indexOf(':') >= 0 ? bits : bits + 96;   // IPv4 lives in the low 32 bits of the mapped space
+        long hiMask = total >= 64 ? -1L : total == 0 ? 0 : -1L << (64 - total);
+        long loMask = total <= 64 ? 0 : total == 128 ? -1L : -1L << (128 - total);
+        long hi = base[0] & hiMask;
+        long lo = base[1] & loMask;
+        return new Range(hi, lo, hi | ~hiMask, lo | ~loMask, owner);
+    }
+
+    /**
+     * An address as two unsigned halves; IPv4 mapped into {@code ::ffff:a.b.c.d} so both kinds sort together. Null when it is
+     * not an address.
+     */
+    static long[] address(String text) {
+        if (text.indexOf(':') < 0) {
+            String[] parts = text.split("\\.", -1);
+            if (parts.length != 4) {
+                return null;
+            }
+            long v = 0;
+            for (String part : parts) {
+                if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+                    return null;
+                }
+                int octet = Integer.parseInt(part);
+                if (octet > 255) {
+                    return null;
+                }
+                v = v << 8 | octet;
+            }
+            return new long[] {0, 0xFFFF_0000_0000L | v};
+        }
+        String address = text;
+        int gap = address.indexOf("::");
+        String[] head = gap >= 0 ? split(address.substring(0, gap)) : split(address);
+        String[] tail = gap >= 0 ? split(address.substring(gap + 2)) : new String[0];
+        if (head == null || tail == null || (gap < 0 ? head.length != 8 : head.length + tail.length > 7)) {
+            return null;
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < head.length; i++) {
+            groups[i] = group(head[i]);
+        }
+        for (int i = 0; i < tail.length; i++) {
+            groups[8 - tail.length + i] = group(tail[i]);
+        }
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < 8; i++) {
+            if (groups[i] < 0) {
+                return null;
+            }
+            if (i < 4) {
+                hi = hi << 16 | groups[i];
+            } else {
+                lo = lo << 16 | groups[i];
+            }
+        }
+        return new long[] {hi, lo};
+    }
+
+    private static String[] split(String part) {
+        return part.isEmpty() ? new String[0] : part.split(":", -1);
+    }
+
+    private static int group(String text) {
+        if (text.isEmpty() || text.length() > 4) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int d = Character.digit(text.charAt(i), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v << 4 | d;
+        }
+        return v;
+    }
+
+    /** What is known of {@code ip}: AWS's own ranges first, then the range file; null when nothing is. */
+    public Owner lookUp(String ip) {
+        if (isEmpty() || ip == null) {
+            return null;
+        }
+        long[] a = address(ip);
+        if (a == null) {
+            return null;
+        }
+        Owner owner = find(aws, a);
+        return owner != null ? owner : find(ranges, a);
+    }
+
+    /** The narrowest range holding the address, among those starting at or before it. */
+    private static Owner find(Range[] sorted, long[] a) {
+        int low = 0;
+        int high = sorted.length - 1;
+        int last = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Range r = sorted[mid];
+            int c = Long.compareUnsigned(r.hi1, a[0]);
+            if (c == 0) {
+                c = Long.compareUnsigned(r.lo1, a[1]);
+            }
+            if (c <= 0) {
+                last = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        // ranges may nest (AWS's prefixes do): walk back over the few that start before the address
+        Owner best = null;
+        long bestSpan = Long.MAX_VALUE;
+        for (int i = last, seen = 0; i >= 0 && seen < MAX_WALK_BACK; i--, seen++) {
+            Range r = sorted[i];
+            int c = Long.compareUnsigned(r.hi2, a[0]);
+            if (c == 0) {
+                c = Long.compareUnsigned(r.lo2, a[1]);
+            }
+            if (c >= 0) {
+                long span = r.hi2 != r.hi1 ? Long.MAX_VALUE - 1 : r.lo2 - r.lo1;
+                if (best == null || Long.compareUnsigned(span, bestSpan) < 0) {
+                    best = r.owner;
+                    bestSpan = span;
+                }
+            }
+        }
+        return best;
+    }
+
+    public int size() {
+        return ranges.length + aws.length;
+    }
+}
