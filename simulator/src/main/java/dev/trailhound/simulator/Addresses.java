@@ -16,6 +16,7 @@ final class Addresses {
     private static final String[] HOME_EU = {"86.", "92.", "81.", "84.", "91."};
     private static final String[][] AWS_EGRESS = {{"3.80.", "54.160.", "44.192."}, {"35.160.", "44.230.", "54.200."},
             {"52.16.", "34.240.", "54.72."}, {"3.120.", "18.192.", "52.57."}};
+    private static final String[] DATA_CENTRES = {"198.51.100.", "203.0.113."};
     private static final String[] GITHUB_RUNNERS = {"20.57.", "4.227.", "52.238.", "172.183.", "20.102."};
     private static final String[] VENDOR = {"34.120.", "35.190."};
     /** Cloud hosting providers' ranges that nobody in the organization uses (attackers rent servers there). */
@@ -47,6 +48,11 @@ final class Addresses {
     /** A home or mobile address far from the organization's (no principal of it works from these ranges). */
     static String abroad(long key) {
         return address(ABROAD, key);
+    }
+
+    /** A server in the organization's own data centres (TEST-NET-2 and TEST-NET-3), where service users' jobs run. */
+    static String dataCentre(long key) {
+        return address(DATA_CENTRES, key);
     }
 
     static String privateIp(long key) {

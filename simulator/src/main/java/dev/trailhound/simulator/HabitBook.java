@@ -87,14 +87,41 @@ final class HabitBook {
         List<HabitEntry> kept = new ArrayList<>();
         for (HabitEntry entry : profile(profile)) {
             if (rng.nextDouble() < keep) {
-                kept.add(new HabitEntry(entry.api(), entry.weight() * (0.4 + 1.2 * rng.nextDouble()),
-                        entry.minRepeat(), entry.maxRepeat(), entry.denied(), entry.throttled(), entry.missing()));
+                kept.add(jittered(entry, rng));
             }
         }
         if (kept.isEmpty()) {
             kept.add(profile(profile).get(0));
         }
         return new HabitSet(kept, regionWeights, catalogue);
+    }
+
+    /**
+     * A small job's or a person's few habits: {@code count} different entries of a profile, drawn in proportion
+     * to their weights (so mostly the profile's common calls), with jittered weights.
+     */
+    HabitSet few(String profile, double[] regionWeights, int count, SplittableRandom rng) {
+        List<HabitEntry> left = new ArrayList<>(profile(profile));
+        List<HabitEntry> kept = new ArrayList<>();
+        while (kept.size() < count && !left.isEmpty()) {
+            double total = 0;
+            for (HabitEntry entry : left) {
+                total += entry.weight();
+            }
+            double u = rng.nextDouble() * total;
+            int i = 0;
+            while (i < left.size() - 1 && u >= left.get(i).weight()) {
+                u -= left.get(i).weight();
+                i++;
+            }
+            kept.add(jittered(left.remove(i), rng));
+        }
+        return new HabitSet(kept, regionWeights, catalogue);
+    }
+
+    private static HabitEntry jittered(HabitEntry entry, SplittableRandom rng) {
+        return new HabitEntry(entry.api(), entry.weight() * (0.4 + 1.2 * rng.nextDouble()), entry.minRepeat(),
+                entry.maxRepeat(), entry.denied(), entry.throttled(), entry.missing());
     }
 
     private void parse(String line, Map<String, List<String>> includes) {

@@ -17,9 +17,12 @@ import java.time.temporal.ChronoUnit;
  * @param digests            write hourly digest files too, as CloudTrail's log file validation does
  * @param visitShare         the share (0..1] of every principal's visits kept: below 1 for a sample smaller than
  *                           the organization's least activity; the scenarios are kept whole
+ * @param identities         approximate number of distinct principals to write; 0 for the organization's own cast.
+ *                           Above that cast, many more identities with small, stable habits of their own (instance
+ *                           and function roles, service users with access keys, people) share the volume
  */
 public record SimulationOptions(Instant start, int days, long seed, long targetEvents, boolean organizationTrail,
-        int deliveryMinutes, boolean digests, double visitShare) {
+        int deliveryMinutes, boolean digests, double visitShare, int identities) {
     /** A Monday, so that a default week starts with a working day. */
     public static final Instant DEFAULT_START = Instant.parse("2026-11-02T00:00:00Z");
 
@@ -39,12 +42,21 @@ public record SimulationOptions(Instant start, int days, long seed, long targetE
         if (targetEvents < 0) {
             throw new IllegalArgumentException("targetEvents must not be negative, got " + targetEvents);
         }
+        if (identities < 0) {
+            throw new IllegalArgumentException("identities must not be negative, got " + identities);
+        }
         start = start.truncatedTo(ChronoUnit.DAYS);
     }
 
-    /** Options with CloudTrail's five-minute delivery window, digests, and every visit. */
+    /** Options for the organization's own cast of principals. */
+    public SimulationOptions(Instant start, int days, long seed, long targetEvents, boolean organizationTrail,
+            int deliveryMinutes, boolean digests, double visitShare) {
+        this(start, days, seed, targetEvents, organizationTrail, deliveryMinutes, digests, visitShare, 0);
+    }
+
+    /** Options with CloudTrail's five-minute delivery window, digests, every visit and the organization's own cast. */
     public SimulationOptions(Instant start, int days, long seed, long targetEvents, boolean organizationTrail) {
-        this(start, days, seed, targetEvents, organizationTrail, DEFAULT_DELIVERY_MINUTES, true, 1.0);
+        this(start, days, seed, targetEvents, organizationTrail, DEFAULT_DELIVERY_MINUTES, true, 1.0, 0);
     }
 
     public static SimulationOptions defaults() {

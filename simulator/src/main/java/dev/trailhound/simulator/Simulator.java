@@ -51,7 +51,8 @@ public final class Simulator {
         try {
             for (int day = 0; day < options.days(); day++) {
                 long dayStart = start + day * Routine.DAY;
-                DayPlan plan = DayPlan.build(cast, world, options.seed(), dayStart, sizing.machineScale(), options.visitShare());
+                DayPlan plan = DayPlan.build(cast, world, options.seed(), dayStart, sizing.machineScale(),
+                        sizing.crowdScale(), options.visitShare());
                 List<Future<?>> running = new ArrayList<>();
                 for (TrailStream stream : streams) {
                     List<Call> today = onDay(injected.get(stream), dayStart);

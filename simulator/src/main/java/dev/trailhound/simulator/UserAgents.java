@@ -17,6 +17,10 @@ final class UserAgents {
     static final String GITHUB_OIDC = "aws-sdk-js/3.693.0 ua/2.1 os/linux#6.5.0-1025-azure lang/js md/nodejs#20.18.0 api/sts#3.693.0 m/E configure-aws-credentials-for-github-actions";
     static final String JENKINS_CLI = "aws-cli/1.33.21 Python/3.9.18 Linux/4.14.355-271.569.amzn2.x86_64 botocore/1.34.139";
     static final String BACKUP_SCRIPT = "Boto3/1.26.137 Python/3.8.10 Linux/5.4.0-196-generic Botocore/1.29.137";
+    static final String BOTO3_EC2 = "Boto3/1.35.54 md/Botocore#1.35.54 ua/2.0 os/linux#6.1.112-124.190.amzn2023.x86_64 md/arch#x86_64 lang/python#3.11.10 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.35.54";
+    static final String GO_EC2 = "aws-sdk-go-v2/1.32.3 ua/2.1 os/linux lang/go#1.23.2 md/GOOS#linux md/GOARCH#arm64 m/E,g";
+    static final String BOTO3_SCRIPT = "Boto3/1.34.144 md/Botocore#1.34.144 ua/2.0 os/linux#5.15.0-122-generic md/arch#x86_64 lang/python#3.10.12 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.144";
+    static final String JAVA_SDK_SERVER = "aws-sdk-java/2.28.29 Linux/5.15.0-122-generic OpenJDK_64-Bit_Server_VM/17.0.12+7 Java/17.0.12 vendor/Eclipse_Adoptium io/sync http/Apache cfg/retry-mode/legacy";
     static final String SCANNER = "aws-sdk-go-v2/1.30.4 os/linux lang/go#1.22.6 md/GOOS#linux md/GOARCH#amd64 api/iam#1.34.3 cspm-collector/4.12.0";
 
     private UserAgents() {

@@ -41,6 +41,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Keep this share (0..1] of every principal's sessions, for a sample smaller than the organisation's least activity; the attack scenarios are kept whole. Default: 1.")
     Double visitShare;
 
+    @Option(names = "--identities", paramLabel = "N",
+            description = "Approximate number of distinct principals (e.g. 10000). Beyond the organisation's own cast, many "
+                    + "instance and Lambda roles, service users with access keys and Identity Center users, each with a small, "
+                    + "stable habit of its own, share the volume (--scale). Default: the organisation's own cast (a few hundred).")
+    Integer identities;
+
     @Option(names = "--no-digests", description = "Do not write CloudTrail digest files (as with log file validation off).")
     boolean noDigests;
 
@@ -62,10 +68,13 @@ public final class SimulateCommand implements Callable<Integer> {
         if (scale != null && scale < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scale must not be negative, got " + scale);
         }
+        if (identities != null && identities < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--identities must not be negative, got " + identities);
+        }
         SimulationOptions options = new SimulationOptions(start != null ? start : d.start(), days != null ? days : d.days(),
                 seed != null ? seed : d.seed(), scale != null ? scale : d.targetEvents(), !singleAccountLayout,
                 deliveryMinutes != null ? deliveryMinutes : d.deliveryMinutes(), !noDigests,
-                visitShare != null ? visitShare : d.visitShare());
+                visitShare != null ? visitShare : d.visitShare(), identities != null ? identities : d.identities());
         SimulationSummary s = Simulator.run(options, out);
         spec.commandLine().getErr().printf(java.util.Locale.ROOT,
                 "simulated %,d events in %,d files for %d accounts (%s .. %s), %d attack scenarios and %d benign look-alikes; labels in %s%n",
