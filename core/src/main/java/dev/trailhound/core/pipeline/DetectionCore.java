@@ -66,6 +66,12 @@ public final class DetectionCore {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public List<Session> closeIdle(PrincipalState state, long watermarkMillis) {
+        // With thousands of active principals, most have no session that can close yet; looking at them at every sweep
+        // was a tenth of a scan. Their detectors' memory is trimmed as their events arrive, and expired here when a
+        // session can close or none is open.
+        if (state.hasOpenSessions() && !state.mayCloseAt(watermarkMillis)) {
+            return List.of();
+        }
         for (int i = 0; i < detectors.size(); i++) {
             Object s = state.detectorState(i);
             if (s != null) {

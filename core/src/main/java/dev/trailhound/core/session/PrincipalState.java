@@ -34,6 +34,23 @@ public final class PrincipalState {
 
     void seen(long eventMillis) { lastEventMillis = Math.max(lastEventMillis, eventMillis); }
 
+    /**
+     * No open session of this principal can close before this event time (a lower bound: it only moves later when
+     * {@link #closeIdle} looks at every session). Lets a sweep over thousands of active principals skip those with
+     * nothing to close.
+     */
+    private long nothingClosesBefore = Long.MAX_VALUE;
+
+    /** An event at {@code eventMillis} was assigned: its session cannot close before then plus the shortest bound. */
+    void mayCloseFrom(long millis) {
+        nothingClosesBefore = Math.min(nothingClosesBefore, millis);
+    }
+
+    /** True when {@link #closeIdle} at {@code watermarkMillis} could close a session. */
+    public boolean mayCloseAt(long watermarkMillis) {
+        return watermarkMillis > nothingClosesBefore;
+    }
+
     /** Open sessions, in no particular order. */
     public List<Session> openSessions() {
         List<Session> all = new ArrayList<>(byCredential.values());
@@ -58,12 +75,13 @@ public final class PrincipalState {
      * plus the late allowance before {@code watermarkMillis} (event time up to which all input has been seen).
      */
     public List<Session> closeIdle(long watermarkMillis, SessionSettings settings) {
-        List<Session> closed = new ArrayList<>();
+        List<Session> closed = null;
         long late = settings.lateAllowance().toMillis();
         long credentialIdle = settings.credentialIdle().toMillis() + late;
         for (Iterator<Session> it = byCredential.values().iterator(); it.hasNext(); ) {
             Session s = it.next();
             if (watermarkMillis - s.lastEventMillis() > credentialIdle) {
+                closed = closed == null ? new ArrayList<>() : closed;
                 closed.add(s);
                 it.remove();
             }
@@ -72,11 +90,20 @@ public final class PrincipalState {
         for (Iterator<Session> it = activity.iterator(); it.hasNext(); ) {
             Session s = it.next();
             if (watermarkMillis - s.lastEventMillis() > gap) {
+                closed = closed == null ? new ArrayList<>() : closed;
                 closed.add(s);
                 it.remove();
             }
         }
-        return closed;
+        long next = Long.MAX_VALUE;
+        for (Session s : byCredential.values()) {
+            next = Math.min(next, s.lastEventMillis() + credentialIdle);
+        }
+        for (Session s : activity) {
+            next = Math.min(next, s.lastEventMillis() + gap);
+        }
+        nothingClosesBefore = next;
+        return closed == null ? List.of() : closed;
     }
 
     /** Removes and returns every open session (end of input). */

@@ -13,9 +13,13 @@ import java.util.List;
  */
 public final class Sessioniser {
     private final SessionSettings settings;
+    /** No session closes sooner after its last event than this: the shorter idle bound plus the late allowance. */
+    private final long shortestCloseBound;
 
     public Sessioniser(SessionSettings settings) {
         this.settings = settings;
+        this.shortestCloseBound = Math.min(settings.activityGap().toMillis(), settings.credentialIdle().toMillis())
+                + settings.lateAllowance().toMillis();
     }
 
     public SessionSettings settings() { return settings; }
@@ -26,6 +30,7 @@ public final class Sessioniser {
             return new Assignment(null, null, false);
         }
         state.seen(event.eventTimeMillis());
+        state.mayCloseFrom(event.eventTimeMillis() + shortestCloseBound);
         if (kind == SessionKind.ACTIVITY) {
             return assignActivity(state, event);
         }
