@@ -101,8 +101,8 @@ public final class IpIntelligence {
                 throw new IllegalArgumentException(source + ":" + number + ": expected 'first-address, last-address, asn, country[, organisation]'"
                         + " (tab- or comma-separated), got '" + line + "'");
             }
-            long[] first = address(c[0].trim());
-            long[] last = address(c[1].trim());
+            long[] first = IpAddresses.parse(c[0].trim());
+            long[] last = IpAddresses.parse(c[1].trim());
             if (first == null || last == null) {
                 throw new IllegalArgumentException(source + ":" + number + ": '" + (first == null ? c[0] : c[1]).trim() + "' is not an IP address");
             }
@@ -170,7 +170,7 @@ public final class IpIntelligence {
         if (slash < 0) {
             return null;
         }
-        long[] base = address(prefix.substring(0, slash));
+        long[] base = IpAddresses.parse(prefix.substring(0, slash));
         int bits;
         try {
             bits = Integer.parseInt(prefix.substring(slash + 1));
@@ -188,83 +188,12 @@ public final class IpIntelligence {
         return new Range(hi, lo, hi | ~hiMask, lo | ~loMask, owner);
     }
 
-    /**
-     * An address as two unsigned halves; IPv4 mapped into {@code ::ffff:a.b.c.d} so both kinds sort together. Null when it is
-     * not an address.
-     */
-    static long[] address(String text) {
-        if (text.indexOf(':') < 0) {
-            String[] parts = text.split("\\.", -1);
-            if (parts.length != 4) {
-                return null;
-            }
-            long v = 0;
-            for (String part : parts) {
-                if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
-                    return null;
-                }
-                int octet = Integer.parseInt(part);
-                if (octet > 255) {
-                    return null;
-                }
-                v = v << 8 | octet;
-            }
-            return new long[] {0, 0xFFFF_0000_0000L | v};
-        }
-        String address = text;
-        int gap = address.indexOf("::");
-        String[] head = gap >= 0 ? split(address.substring(0, gap)) : split(address);
-        String[] tail = gap >= 0 ? split(address.substring(gap + 2)) : new String[0];
-        if (head == null || tail == null || (gap < 0 ? head.length != 8 : head.length + tail.length > 7)) {
-            return null;
-        }
-        int[] groups = new int[8];
-        for (int i = 0; i < head.length; i++) {
-            groups[i] = group(head[i]);
-        }
-        for (int i = 0; i < tail.length; i++) {
-            groups[8 - tail.length + i] = group(tail[i]);
-        }
-        long hi = 0;
-        long lo = 0;
-        for (int i = 0; i < 8; i++) {
-            if (groups[i] < 0) {
-                return null;
-            }
-            if (i < 4) {
-                hi = hi << 16 | groups[i];
-            } else {
-                lo = lo << 16 | groups[i];
-            }
-        }
-        return new long[] {hi, lo};
-    }
-
-    private static String[] split(String part) {
-        return part.isEmpty() ? new String[0] : part.split(":", -1);
-    }
-
-    private static int group(String text) {
-        if (text.isEmpty() || text.length() > 4) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < text.length(); i++) {
-            int d = Character.digit(text.charAt(i), 16);
-            if (d < 0) {
-                return -1;
-            }
-            v = v << 4 | d;
-        }
-        return v;
-    }
-
     /** What is known of {@code ip}: AWS's own ranges first, then the range file; null when nothing is. */
     public Owner lookUp(String ip) {
         if (isEmpty() || ip == null) {
             return null;
         }
-        long[] a = address(ip);
+        long[] a = IpAddresses.parse(ip);
         if (a == null) {
             return null;
         }

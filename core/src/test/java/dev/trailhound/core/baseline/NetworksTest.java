@@ -16,7 +16,7 @@ class NetworksTest {
             "2001:0db8:0001:0002:0000:0000:0000:0007, 2001:db8:1::/48",
             "::1, 0:0:0::/48",
             "fe80::1%eth0, fe80:0:0::/48",
-            "::ffff:192.0.2.1, 0:0:0::/48"})
+            "::ffff:192.0.2.1, 192.0.2.0/24"})
     void keepsTheNetworkOfAnAddress(String ip, String prefix) {
         assertEquals(prefix, Networks.prefixOf(ip));
     }
