@@ -10,7 +10,7 @@ import java.util.Arrays;
  * allocation per lookup) and bounded. Not thread-safe: one per reader.
  */
 final class StringPool {
-    private static final int SLOTS = 1 << 13;
+    private static final int SLOTS = 1 << 15;
     /** The characters of each slot's value, compared with {@link Arrays#equals} (vectorised), and the value. */
     private final char[][] keys = new char[SLOTS][];
     private final String[] values = new String[SLOTS];
