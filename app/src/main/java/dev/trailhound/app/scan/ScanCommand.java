@@ -153,12 +153,17 @@ public final class ScanCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " " + file + ": no such file");
         }
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
+        // read whole (these files are tens of MB at most), so that a damaged gzip is reported here with its name
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            raw.mark(2);
+            int b1 = raw.read();
+            int b2 = raw.read();
+            raw.reset();
+            byte[] bytes = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(raw).readAllBytes() : raw.readAllBytes();
+            return new java.io.ByteArrayInputStream(bytes);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " " + file + ": cannot be read (" + e.getMessage() + ")");
+        }
     }
 
     private BaselineStore readBaselines() throws IOException {

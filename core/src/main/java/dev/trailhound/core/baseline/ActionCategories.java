@@ -32,7 +32,8 @@ public final class ActionCategories {
     }
 
     private final List<Line> lines;
-    private final Map<String, ActionCategory> known = new ConcurrentHashMap<>();
+    /** The table's answer per action, in a one-element array: {null} for actions it does not name. */
+    private final Map<String, ActionCategory[]> known = new ConcurrentHashMap<>();
 
     private ActionCategories(List<Line> lines) {
         this.lines = List.copyOf(lines);
@@ -87,22 +88,22 @@ public final class ActionCategories {
 
     /** The category of {@code qualifiedAction} ({@code service:Action}); {@code readOnly} as CloudTrail says, or null. */
     public ActionCategory of(String qualifiedAction, Boolean readOnly) {
-        ActionCategory found = known.get(qualifiedAction);
-        if (found != null) {
-            return found;
-        }
-        found = lookUp(qualifiedAction);
-        if (found == null) {
-            String action = qualifiedAction.substring(qualifiedAction.indexOf(':') + 1);
-            found = Boolean.TRUE.equals(readOnly) || reads(action) ? ActionCategory.OTHER_READ : ActionCategory.OTHER_WRITE;
-            if (found == ActionCategory.OTHER_READ && isDiscovery(action)) {
-                found = ActionCategory.DISCOVERY;
+        // only the table's answer is remembered: an action it does not name is judged by this event's readOnly
+        ActionCategory[] listed = known.get(qualifiedAction);
+        if (listed == null) {
+            listed = new ActionCategory[] {lookUp(qualifiedAction)};
+            if (known.size() < MAX_REMEMBERED) {
+                known.put(qualifiedAction, listed);
             }
         }
-        if (known.size() < MAX_REMEMBERED) {
-            known.put(qualifiedAction, found);
+        if (listed[0] != null) {
+            return listed[0];
         }
-        return found;
+        String action = qualifiedAction.substring(qualifiedAction.indexOf(':') + 1);
+        if (Boolean.TRUE.equals(readOnly) || reads(action)) {
+            return isDiscovery(action) ? ActionCategory.DISCOVERY : ActionCategory.OTHER_READ;
+        }
+        return ActionCategory.OTHER_WRITE;
     }
 
     /** The line that names {@code qualifiedAction}, or null. */

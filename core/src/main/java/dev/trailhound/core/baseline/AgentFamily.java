@@ -39,6 +39,25 @@ public enum AgentFamily {
         return description;
     }
 
+    static boolean isFamily(String name) {
+        for (AgentFamily f : values()) {
+            if (f.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The description of the family named {@code name}, or the name itself when no family has it. */
+    static String describe(String name) {
+        for (AgentFamily f : values()) {
+            if (f.name().equals(name)) {
+                return f.description;
+            }
+        }
+        return name;
+    }
+
     /** Families whose first appearance for an identity weighs more: tools people rarely use by hand. */
     public boolean unusualForPeople() {
         return this == HTTP_LIBRARY || this == SCANNER || this == OFFENSIVE_TOOL;

@@ -47,6 +47,7 @@ public final class AnomalyDetector implements Detector<Void> {
     /** A workload that has only ever worked in a few regions is judged on a new one once it has this many calls. */
     private static final int MIN_EVENTS_FOR_REGIONS = 50;
     private static final long DAY_MILLIS = 86_400_000L;
+    private static final long MAX_TALLY_SPAN_MILLIS = DAY_MILLIS;
     /** An identity silent this long, and twice as long as ever before, is back from dormancy. */
     private static final long DORMANT_MILLIS = 7 * DAY_MILLIS;
     private static final int MIN_CALLS_FOR_ERRORS = 10;
@@ -140,10 +141,12 @@ public final class AnomalyDetector implements Detector<Void> {
         };
         SessionTally tally = subject.sessions.get(key);
         long idle = kind == SessionKind.ACTIVITY ? ACTIVITY_GAP_MILLIS : CREDENTIAL_IDLE_MILLIS;
-        if (tally == null || now - tally.lastSeen > idle) {
+        // a tally spans at most a day: a key that calls every few minutes for months must not add up a month's departures
+        if (tally == null || now - tally.lastSeen > idle || now - tally.firstSeen > MAX_TALLY_SPAN_MILLIS) {
             // sessions idle past the longest bound are over: their tallies go (workloads start sessions by the hour)
             subject.sessions.values().removeIf(t -> now - t.lastSeen > CREDENTIAL_IDLE_MILLIS);
             tally = new SessionTally();
+            tally.firstSeen = now;
             subject.sessions.put(key, tally);
         }
         tally.lastSeen = Math.max(tally.lastSeen, now);
@@ -209,7 +212,7 @@ public final class AnomalyDetector implements Detector<Void> {
             String usual = usualAgent;
             signals.add(new Signal("agent", o.agent().name(), weight, null, id,
                     "user agent " + shorten(event.userAgent()) + " (" + o.agent().description() + ") is new for " + who
-                            + (usual != null ? " (usually " + AgentFamily.valueOf(usual).description() + ")" : "")));
+                            + (usual != null ? " (usually " + AgentFamily.describe(usual) + ")" : "")));
         }
         boolean narrowWorkload = s.workload && s.events >= MIN_EVENTS_FOR_REGIONS;
         if (o.region() != null && s.regions.get(o.region()) == null
@@ -255,8 +258,10 @@ public final class AnomalyDetector implements Detector<Void> {
         int sessionCalls = tally.calls(o.action());
         if (sessionCalls == MIN_CALLS_FOR_VOLUME || sessionCalls > MIN_CALLS_FOR_VOLUME && Integer.bitCount(sessionCalls) == 1) {
             ValueHistory.Seen seen = s.actions.get(o.action());
-            double perDay = seen == null ? 0 : (double) seen.count() / Math.max(1, days);
-            if (sessionCalls > 10 * Math.max(perDay, 5)) {
+            // the identity's usual daily rate, before this session (whose earlier calls it has already learned)
+            long before = seen == null ? 0 : Math.max(0, seen.count() - (sessionCalls - 1));
+            double perDay = (double) before / Math.max(1, days);
+            if (sessionCalls >= 10 * Math.max(perDay, 5)) {
                 signals.add(new Signal("volume", o.action(), 0.4, o.category(), id, String.format(Locale.ROOT,
                         "%d calls to %s in this session, against about %.0f a day usually", sessionCalls, o.action(), perDay)));
             }

@@ -133,6 +133,7 @@ public final class BaselineSnapshot {
                         while (p.nextToken() == JsonToken.START_OBJECT) {
                             store.put(r.identity());
                         }
+                        r.at(JsonToken.END_ARRAY, "identities: an object for each identity");
                     }
                     case "accounts" -> {
                         r.require(formatSeen);
@@ -140,6 +141,7 @@ public final class BaselineSnapshot {
                         while (p.nextToken() == JsonToken.START_OBJECT) {
                             store.put(r.account());
                         }
+                        r.at(JsonToken.END_ARRAY, "accounts: an object for each account");
                     }
                     default -> p.skipChildren();
                 }
@@ -266,6 +268,13 @@ public final class BaselineSnapshot {
                 String value = p.getText();
                 p.nextToken();
                 long count = number();
+                if (count < 0) {
+                    throw problem(field + ": a negative count");
+                }
+                if (field.equals("agents") && !AgentFamily.isFamily(value)) {
+                    throw problem("agents: '" + value + "' is not a user-agent family of this version; one of "
+                            + java.util.Arrays.toString(AgentFamily.values()));
+                }
                 p.nextToken();
                 long first = number();
                 p.nextToken();
@@ -285,7 +294,7 @@ public final class BaselineSnapshot {
                 if (i == size) {
                     throw problem(field + ": more than " + size + " counts");
                 }
-                counts[i++] = (int) number();
+                counts[i++] = count();
             }
             if (i != size) {
                 throw problem(field + ": " + i + " counts, expected " + size);
@@ -304,7 +313,7 @@ public final class BaselineSnapshot {
                 switch (field) {
                     case "id" -> id = p.getValueAsString();
                     case "firstSeen" -> firstSeen = number();
-                    case "identities" -> identities = (int) number();
+                    case "identities" -> identities = count();
                     case "peers" -> {
                         at(JsonToken.START_ARRAY, "peers: an array of [value, users]");
                         while (p.nextToken() == JsonToken.START_ARRAY) {
@@ -312,10 +321,11 @@ public final class BaselineSnapshot {
                             at(JsonToken.VALUE_STRING, "peers: a value (text)");
                             String key = p.getText();
                             p.nextToken();
-                            int users = (int) number();
+                            int users = count();
                             expect(JsonToken.END_ARRAY, "peers: the end of [value, users]");
                             peers.add(new Object[] {key, users});
                         }
+                        at(JsonToken.END_ARRAY, "peers: an array of [value, users]");
                     }
                     default -> p.skipChildren();
                 }
@@ -330,6 +340,15 @@ public final class BaselineSnapshot {
                 a.restorePeers((String) e[0], (Integer) e[1]);
             }
             return a;
+        }
+
+        /** A count: a whole number from 0 to Integer.MAX_VALUE. */
+        private int count() throws IOException {
+            long n = number();
+            if (n < 0 || n > Integer.MAX_VALUE) {
+                throw problem("expected a count from 0 to " + Integer.MAX_VALUE + ", found " + n);
+            }
+            return (int) n;
         }
 
         private long number() throws IOException {

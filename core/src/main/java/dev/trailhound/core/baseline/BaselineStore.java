@@ -8,10 +8,12 @@ import java.util.Map;
  * The baselines of every identity and account, keyed by {@link Subject#key()} and account id: the anomaly
  * detector's state. It is not per principal (a role's baseline spans all its sessions, an account's spans its
  * identities), so a partitioned runtime keeps it in its own keyed stage. Bounded to {@value #MAX_SUBJECTS}
- * identities; past that, the one silent the longest is forgotten (and would learn again from scratch).
+ * identities and {@value #MAX_ACCOUNTS} accounts; past that, the one silent the longest is forgotten (and would learn
+ * again from scratch). Not thread-safe: one thread (the detector's) uses it.
  */
 public final class BaselineStore {
     static final int MAX_SUBJECTS = 100_000;
+    static final int MAX_ACCOUNTS = 10_000;
 
     private final Map<String, SubjectBaseline> subjects = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -19,7 +21,13 @@ public final class BaselineStore {
             return size() > MAX_SUBJECTS;
         }
     };
-    private final Map<String, AccountBaseline> accounts = new LinkedHashMap<>();
+    /** Accounts seen (own and foreign); the one unused longest is forgotten past {@value #MAX_ACCOUNTS}. */
+    private final Map<String, AccountBaseline> accounts = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AccountBaseline> eldest) {
+            return size() > MAX_ACCOUNTS && !eldest.getKey().equals(ORGANISATION);
+        }
+    };
 
     SubjectBaseline subject(Subject subject) {
         SubjectBaseline b = subjects.get(subject.key());
@@ -43,7 +51,10 @@ public final class BaselineStore {
         return b;
     }
 
-    /** The learning state of an identity's baseline at event time {@code now}, or null when it has none. */
+    /**
+     * The learning state of an identity's baseline at event time {@code now}, or null when it has none. Like every
+     * method of the store, for the thread that runs the detector (a lookup counts as a use for eviction).
+     */
     public LearningState learningState(String subjectKey, Instant now, BaselineSettings settings) {
         SubjectBaseline b = subjects.get(subjectKey);
         if (b == null) {

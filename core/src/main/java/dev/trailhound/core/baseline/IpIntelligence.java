@@ -51,15 +51,33 @@ public final class IpIntelligence {
         return c != 0 ? c : Long.compareUnsigned(a.lo1, b.lo1);
     };
 
-    /** How many earlier ranges a lookup checks for one that nests the address (AWS's prefixes nest a few deep). */
-    private static final int MAX_WALK_BACK = 1024;
+    /** Ranges sorted by start, with the furthest end among each range and those before it (ranges may nest). */
+    private record Sorted(Range[] ranges, long[] maxEndHi, long[] maxEndLo) {
+        static Sorted of(List<Range> list) {
+            Range[] r = list.stream().sorted(BY_START).toArray(Range[]::new);
+            long[] hi = new long[r.length];
+            long[] lo = new long[r.length];
+            for (int i = 0; i < r.length; i++) {
+                boolean further = i == 0 || compare(r[i].hi2, r[i].lo2, hi[i - 1], lo[i - 1]) > 0;
+                hi[i] = further ? r[i].hi2 : hi[i - 1];
+                lo[i] = further ? r[i].lo2 : lo[i - 1];
+            }
+            return new Sorted(r, hi, lo);
+        }
+    }
 
-    private final Range[] ranges;
-    private final Range[] aws;
+    private final Sorted ranges;
+    private final Sorted aws;
 
     private IpIntelligence(List<Range> ranges, List<Range> aws) {
-        this.ranges = ranges.stream().sorted(BY_START).toArray(Range[]::new);
-        this.aws = aws.stream().sorted(BY_START).toArray(Range[]::new);
+        this.ranges = Sorted.of(ranges);
+        this.aws = Sorted.of(aws);
+    }
+
+    /** Compares two 128-bit unsigned values given as halves. */
+    private static int compare(long hi1, long lo1, long hi2, long lo2) {
+        int c = Long.compareUnsigned(hi1, hi2);
+        return c != 0 ? c : Long.compareUnsigned(lo1, lo2);
     }
 
     public static IpIntelligence none() {
@@ -68,7 +86,7 @@ public final class IpIntelligence {
 
     /** True when neither file was given: baselines use networks only. */
     public boolean isEmpty() {
-        return ranges.length == 0 && aws.length == 0;
+        return ranges.ranges.length == 0 && aws.ranges.length == 0;
     }
 
     /**
@@ -106,6 +124,10 @@ public final class IpIntelligence {
             if (first == null || last == null) {
                 throw new IllegalArgumentException(source + ":" + number + ": '" + (first == null ? c[0] : c[1]).trim() + "' is not an IP address");
             }
+            if (IpAddresses.isIpv4(first) != IpAddresses.isIpv4(last) || compare(first[0], first[1], last[0], last[1]) > 0) {
+                throw new IllegalArgumentException(source + ":" + number + ": the range " + c[0].trim() + " to " + c[1].trim()
+                        + " is empty or mixes IPv4 and IPv6: the first address must come first, both of one kind");
+            }
             long asn;
             try {
                 asn = Long.parseLong(c[2].trim().replaceFirst("^(?i)AS", ""));
@@ -130,10 +152,12 @@ public final class IpIntelligence {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException(source + ": expected AWS's ip-ranges.json (a JSON object with \"prefixes\")");
             }
+            boolean prefixesSeen = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
                 if ((field.equals("prefixes") || field.equals("ipv6_prefixes")) && p.currentToken() == JsonToken.START_ARRAY) {
+                    prefixesSeen |= field.equals("prefixes");
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         String prefix = null;
                         String service = null;
@@ -155,9 +179,16 @@ public final class IpIntelligence {
                         }
                         list.add(r);
                     }
+                    if (p.currentToken() != JsonToken.END_ARRAY) {
+                        throw new IllegalArgumentException(source + ": line " + p.currentLocation().getLineNr() + ": " + field
+                                + " must hold objects with a prefix, service and region, found " + p.currentToken());
+                    }
                 } else {
                     p.skipChildren();
                 }
+            }
+            if (!prefixesSeen) {
+                throw new IllegalArgumentException(source + ": no \"prefixes\": not AWS's ip-ranges.json");
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
@@ -201,46 +232,56 @@ public final class IpIntelligence {
         return owner != null ? owner : find(ranges, a);
     }
 
-    /** The narrowest range holding the address, among those starting at or before it. */
-    private static Owner find(Range[] sorted, long[] a) {
+    /**
+     * The narrowest range holding the address: a binary search for the last range starting at or before it, then back
+     * while an earlier range may still reach it (the running furthest end says when none can). Among equally wide
+     * ranges, a named AWS service beats AWS's catch-all "AMAZON" listing of the same prefix.
+     */
+    private static Owner find(Sorted sorted, long[] a) {
+        Range[] r = sorted.ranges;
         int low = 0;
-        int high = sorted.length - 1;
+        int high = r.length - 1;
         int last = -1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            Range r = sorted[mid];
-            int c = Long.compareUnsigned(r.hi1, a[0]);
-            if (c == 0) {
-                c = Long.compareUnsigned(r.lo1, a[1]);
-            }
-            if (c <= 0) {
+            if (compare(r[mid].hi1, r[mid].lo1, a[0], a[1]) <= 0) {
                 last = mid;
                 low = mid + 1;
             } else {
                 high = mid - 1;
             }
         }
-        // ranges may nest (AWS's prefixes do): walk back over the few that start before the address
-        Owner best = null;
-        long bestSpan = Long.MAX_VALUE;
-        for (int i = last, seen = 0; i >= 0 && seen < MAX_WALK_BACK; i--, seen++) {
-            Range r = sorted[i];
-            int c = Long.compareUnsigned(r.hi2, a[0]);
-            if (c == 0) {
-                c = Long.compareUnsigned(r.lo2, a[1]);
-            }
-            if (c >= 0) {
-                long span = r.hi2 != r.hi1 ? Long.MAX_VALUE - 1 : r.lo2 - r.lo1;
-                if (best == null || Long.compareUnsigned(span, bestSpan) < 0) {
-                    best = r.owner;
-                    bestSpan = span;
-                }
+        Range best = null;
+        for (int i = last; i >= 0 && compare(sorted.maxEndHi[i], sorted.maxEndLo[i], a[0], a[1]) >= 0; i--) {
+            Range c = r[i];
+            if (compare(c.hi2, c.lo2, a[0], a[1]) >= 0 && (best == null || narrower(c, best))) {
+                best = c;
             }
         }
-        return best;
+        return best == null ? null : best.owner;
+    }
+
+    private static boolean narrower(Range a, Range b) {
+        int c = compare(spanHi(a), spanLo(a), spanHi(b), spanLo(b));
+        if (c != 0) {
+            return c < 0;
+        }
+        return isCatchAll(b) && !isCatchAll(a);
+    }
+
+    private static long spanLo(Range r) {
+        return r.lo2 - r.lo1;
+    }
+
+    private static long spanHi(Range r) {
+        return r.hi2 - r.hi1 - (Long.compareUnsigned(r.lo2, r.lo1) < 0 ? 1 : 0);
+    }
+
+    private static boolean isCatchAll(Range r) {
+        return r.owner.organisation() != null && r.owner.organisation().startsWith("AWS AMAZON ");
     }
 
     public int size() {
-        return ranges.length + aws.length;
+        return ranges.ranges.length + aws.ranges.length;
     }
 }

@@ -23,6 +23,7 @@ final class SessionTally {
     double score;
     long calls;
     long failures;
+    long firstSeen;
     long lastSeen;
     boolean raised;
     int detections;

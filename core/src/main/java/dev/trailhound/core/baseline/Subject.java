@@ -42,6 +42,7 @@ public record Subject(String key, String name, String accountId, boolean workloa
             return known == NONE ? null : known;
         }
         Subject subject = derive(event);
+        // the subject depends on the principal key alone, but for the account of identities without one
         if (principalKey != null && event.principal().accountId() != null) {
             if (KNOWN.size() >= MAX_REMEMBERED) {
                 KNOWN.clear();
@@ -58,34 +59,44 @@ public record Subject(String key, String name, String accountId, boolean workloa
         }
         String account = p.accountId() != null ? p.accountId() : event.accountId();
         String type = p.identityType();
-        if ("AssumedRole".equals(type) && p.sessionIssuerArn() != null) {
-            String issuer = p.sessionIssuerArn();
-            if (AutomationRecognizer.isServiceLinked(p)) {
+        String key = event.principalKey();
+        if (key == null || key.startsWith("anonymous:") || "ANONYMOUS_PRINCIPAL".equals(p.principalId())
+                || "ANONYMOUS_PRINCIPAL".equals(p.accountId())) {
+            return null;   // the internet at large is nobody's habit
+        }
+        String[] roleAndSession = "AssumedRole".equals(type) ? roleAndSession(p.arn()) : null;
+        if (roleAndSession != null) {
+            // everything from the session's ARN, never from optional fields (sessionIssuer is missing from some
+            // records), so that every event of one ARN gets the same subject
+            String role = roleAndSession[0];
+            String session = roleAndSession[1];
+            if (AutomationRecognizer.isServiceLinked(p) || role.startsWith("AWSServiceRoleFor")) {
                 return null;
             }
-            String role = p.sessionIssuerName() != null ? p.sessionIssuerName() : issuer.substring(issuer.lastIndexOf('/') + 1);
-            String session = sessionName(p);
-            if (session != null && (role.startsWith(SSO_ROLE_PREFIX) || session.contains("@"))) {
+            if (role.startsWith(SSO_ROLE_PREFIX) || session.contains("@")) {
                 // one person, whichever account and permission set they signed in to: where they work from, with what
                 // and when is theirs, not the account's
                 return new Subject(PERSON_PREFIX + session.toLowerCase(Locale.ROOT), session, account, false);
             }
-            return new Subject(issuer, role, account, true);
-        }
-        String key = event.principalKey();
-        if (key == null) {
-            return null;
+            return new Subject("arn:aws:iam::" + roleAndSession[2] + ":role/" + role, role, account, true);
         }
         String name = p.userName() != null ? p.userName() : "Root".equals(type) ? "root" : key;
         return new Subject(key, name, account, false);
     }
 
-    private static String sessionName(Principal p) {
-        String arn = p.arn();
+    /** {role, session, account} of {@code arn:aws:sts::<account>:assumed-role/<role>/<session>}, or null. */
+    private static String[] roleAndSession(String arn) {
         if (arn == null) {
-            return p.userName();
+            return null;
         }
-        int slash = arn.lastIndexOf('/');
-        return slash >= 0 && slash < arn.length() - 1 ? arn.substring(slash + 1) : p.userName();
+        int marker = arn.indexOf(":assumed-role/");
+        int slash = marker < 0 ? -1 : arn.indexOf('/', marker + ":assumed-role/".length());
+        if (marker < 0 || slash < 0 || slash == arn.length() - 1) {
+            return null;
+        }
+        int accountStart = arn.lastIndexOf(':', marker - 1) + 1;
+        return new String[] {arn.substring(marker + ":assumed-role/".length(), slash), arn.substring(slash + 1),
+                arn.substring(accountStart, marker)};
     }
+
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * KB ({@link #estimatedBytes}).
  */
 final class SubjectBaseline {
-    static final int MAX_SESSIONS = 16;
+    static final int MAX_SESSIONS = 64;
 
     final String key;
     final String name;

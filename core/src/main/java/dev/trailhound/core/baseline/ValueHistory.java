@@ -12,7 +12,7 @@ final class ValueHistory {
     /** Per value: calls, first and last event time. About 80 bytes with its map entry and key reference. */
     static final class Seen {
         long count;
-        final long first;
+        long first;
         long last;
 
         Seen(long first) {
@@ -52,7 +52,10 @@ final class ValueHistory {
         };
     }
 
-    /** What is remembered of {@code value}, or null when it is new (or forgotten). Does not count as a use. */
+    /**
+     * What is remembered of {@code value}, or null when it is new (or forgotten). Not a use (the count stays), though
+     * looking a value up keeps it from being forgotten next.
+     */
     Seen get(String value) {
         return value == null ? null : values.get(value);
     }
@@ -69,6 +72,7 @@ final class ValueHistory {
             values.put(value, seen);
         }
         seen.count++;
+        seen.first = Math.min(seen.first, time);
         seen.last = Math.max(seen.last, time);
         return fresh;
     }

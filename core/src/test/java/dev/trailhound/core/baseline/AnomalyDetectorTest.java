@@ -190,13 +190,14 @@ class AnomalyDetectorTest {
 
     @Test
     void configuredAutomationIsNeverJudged() {
-        detector = new AnomalyDetector(store, BaselineSettings.defaults().withAutomation(List.of("ci-*")), AttackCatalog.v19());
         List<Event> events = new ArrayList<>(colleagues(16));
         events.addAll(deploys(15));
         Calls odd = Calls.roleSession("ci-deploy", "run-15", "ASIARUN15").from(ATTACKER_IP).with(REQUESTS).in("eu-west-1");
         events.add(odd.call("iam:CreateAccessKey", 15, 3));
         events.add(odd.call("secretsmanager:GetSecretValue", 15, 3.01));
+        assertFalse(run(events).isEmpty(), "without the setting, the same events are a threat");
 
+        detector = new AnomalyDetector(new BaselineStore(), BaselineSettings.defaults().withAutomation(List.of("ci-*")), AttackCatalog.v19());
         assertEquals(List.of(), run(events));
     }
 
@@ -247,11 +248,41 @@ class AnomalyDetectorTest {
 
     @Test
     void theLearningPeriodIsConfigurable() {
-        detector = new AnomalyDetector(store, BaselineSettings.defaults().withLearning(Duration.ofDays(30)), AttackCatalog.v19());
         List<Event> events = new ArrayList<>(colleagues(16));
         events.addAll(workdays(Calls.user("alice"), 0, 15));
         events.add(Calls.user("alice").from(ATTACKER_IP).with(REQUESTS).call("iam:CreateAccessKey", 15, 3));
+        assertFalse(run(events).isEmpty(), "with the default 7 days, the same events are a threat");
+
+        detector = new AnomalyDetector(new BaselineStore(), BaselineSettings.defaults().withLearning(Duration.ofDays(30)), AttackCatalog.v19());
         assertEquals(List.of(), run(events));
+    }
+
+    @Test
+    void aBurstOfOneActionFarAboveItsDailyRateIsADeparture() {
+        List<Event> events = new ArrayList<>(colleagues(16));
+        events.addAll(workdays(Calls.user("alice"), 0, 15));
+        // at night with a new client (0.8 + 0.4): not yet a threat; the 50th download of the session makes it one
+        Calls bulk = Calls.user("alice").with(REQUESTS);
+        for (int i = 0; i < 50; i++) {
+            events.add(bulk.call("s3:GetObject", 15, 2 + i * 0.001));
+        }
+        List<Detection> found = run(events);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(events.get(events.size() - 1).eventId(), found.get(0).eventId(), "raised by the 50th call");
+        assertTrue(found.get(0).explanation().contains("50 calls to s3:GetObject in this session, against about 4 a day usually"),
+                found.get(0).explanation());
+    }
+
+    @Test
+    void anAssumedRoleSessionWithOrWithoutItsIssuerInTheRecordIsTheSameIdentity() {
+        Calls full = Calls.roleSession("ci-deploy", "run-1", "ASIARUN1");
+        Event withIssuer = full.call("ecs:DescribeServices", 0, 10);
+        Event bare = new Event("bare-1", withIssuer.eventTime(), withIssuer.accountId(), "us-east-1", "ecs.amazonaws.com",
+                "DescribeServices", "AwsApiCall", true, null, null, Calls.OFFICE_IP, Calls.CLI,
+                new dev.trailhound.core.event.Principal("AssumedRole", withIssuer.principal().arn(), Calls.ACCOUNT, null, "run-1",
+                        "ASIARUN1", null, null, null, null, null, null, false), "{}".getBytes());
+        assertEquals(Subject.of(withIssuer), Subject.of(bare));
+        assertEquals("arn:aws:iam::111122223333:role/ci-deploy", Subject.of(bare).key());
     }
 
     @Test

@@ -85,6 +85,12 @@ class BaselineSnapshotTest {
                         "b.json: line 1, column 78: hourOfDay: 2 counts, expected 24"),
                 new SnapshotCase("{\"format\":\"trailhound-baselines/1\",\"identities\":[{\"name\":\"n\"}]}",
                         "b.json: line 1, column 62: an identity without \"key\""),
+                new SnapshotCase("{\"format\":\"trailhound-baselines/1\",\"identities\":[{\"key\":\"k\"},5,{\"key\":\"j\"}],\"accounts\":[]}",
+                        "b.json: line 1, column 63: expected identities: an object for each identity, found VALUE_NUMBER_INT"),
+                new SnapshotCase("{\"format\":\"trailhound-baselines/1\",\"identities\":[{\"key\":\"k\",\"agents\":[[\"TELEPATHY\",1,2,3]]}]}",
+                        "b.json: line 1, column 85: agents: 'TELEPATHY' is not a user-agent family of this version"),
+                new SnapshotCase("{\"format\":\"trailhound-baselines/1\",\"accounts\":[{\"id\":\"1\",\"identities\":-3}]}",
+                        "b.json: line 1, column 73: expected a count from 0 to 2147483647, found -3"),
                 new SnapshotCase("{\"format\":", "b.json: not valid JSON at line 1, column 11")};
         for (SnapshotCase c : cases) {
             IOException e = assertThrows(IOException.class,

@@ -74,4 +74,29 @@ class IpIntelligenceTest {
         assertTrue(IpIntelligence.none().isEmpty());
         assertNull(IpIntelligence.none().lookUp("159.223.10.20"));
     }
+
+    @Test
+    void theNarrowestOfNestedIpv6RangesWinsAndANamedServiceBeatsAmazonsCatchAll() throws IOException {
+        String ranges = "2001:db8::\t2001:db8:0:ffff:ffff:ffff:ffff:ffff\t64500\tNL\tWIDE\n"
+                + "2001:db8::\t2001:db8::ffff:ffff:ffff:ffff\t64501\tNL\tNARROW-64\n";
+        String aws = "{\"prefixes\":[{\"ip_prefix\":\"52.94.0.0/22\",\"region\":\"us-east-1\",\"service\":\"EC2\"},"
+                + "{\"ip_prefix\":\"52.94.0.0/22\",\"region\":\"us-east-1\",\"service\":\"AMAZON\"}]}";
+        IpIntelligence intel = IpIntelligence.read(stream(ranges), "r.tsv", stream(aws), "aws.json");
+        assertEquals("AS64501 NARROW-64", intel.lookUp("2001:db8::1").operator());
+        assertEquals("AS64500 WIDE", intel.lookUp("2001:db8:0:1::1").operator());
+        assertEquals("AWS EC2 us-east-1", intel.lookUp("52.94.1.1").operator());
+    }
+
+    @Test
+    void anEmptyOrMixedRangeAndAFileThatIsNotAwsRangesAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IpIntelligence.read(stream("1.2.3.255,1.2.3.0,64500,NL,Backwards\n"), "r.csv", null, null));
+        assertTrue(e.getMessage().startsWith("r.csv:1: the range 1.2.3.255 to 1.2.3.0 is empty or mixes IPv4 and IPv6"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> IpIntelligence.read(stream("1.2.3.0,2001:db8::1,64500,NL,Mixed\n"), "r.csv", null, null));
+        assertTrue(e.getMessage().startsWith("r.csv:1: the range 1.2.3.0 to 2001:db8::1 is empty or mixes"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> IpIntelligence.read(null, null, stream("{\"something\":[]}"), "other.json"));
+        assertEquals("other.json: no \"prefixes\": not AWS's ip-ranges.json", e.getMessage());
+    }
 }
