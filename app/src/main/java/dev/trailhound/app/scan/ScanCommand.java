@@ -212,8 +212,10 @@ public final class ScanCommand implements Callable<Integer> {
         var store = detection.anomalies().store();
         int identities = store.subjects();
         long bytes = store.estimatedBytes();
-        err.printf(java.util.Locale.ROOT, "baselines: %,d identities (learning %d days each), about %,d KB in all, %,d bytes per identity%n",
-                identities, detection.anomalies().settings().learning().toDays(), bytes / 1024, identities == 0 ? 0 : bytes / identities);
+        var settings = detection.anomalies().settings();
+        err.printf(java.util.Locale.ROOT, "baselines: %,d identities (learning %d days each; %,d still learning at the end), about %,d KB in all,"
+                        + " %,d bytes per identity%n", identities, settings.learning().toDays(), store.learning(settings), bytes / 1024,
+                identities == 0 ? 0 : bytes / identities);
     }
 
     /** How many rules ran, and how many matches were left out as automation's routine work. */

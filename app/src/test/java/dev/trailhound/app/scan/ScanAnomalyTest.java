@@ -100,7 +100,7 @@ class ScanAnomalyTest {
                 .contains("python-requests/2.31.0 (a raw HTTP library) is new for alice (usually the AWS CLI)");
         assertThat(t.path("tactics").toString()).contains("TA0001").contains("TA0006");
         assertThat(t.path("eventIds")).hasSize(3);
-        assertThat(err.toString()).contains("baselines: 2 identities (learning 7 days each)");
+        assertThat(err.toString()).contains("baselines: 2 identities (learning 7 days each; 0 still learning at the end)");
     }
 
     @Test
@@ -114,7 +114,7 @@ class ScanAnomalyTest {
     void aLongerLearningPeriodJudgesNothingYet() throws IOException {
         assertThat(scan("--learning-days", "14")).isZero();
         assertThat(threats()).isEmpty();
-        assertThat(err.toString()).contains("(learning 14 days each)");
+        assertThat(err.toString()).contains("(learning 14 days each; 2 still learning at the end)");
     }
 
     @Test

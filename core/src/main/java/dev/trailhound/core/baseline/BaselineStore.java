@@ -83,6 +83,26 @@ public final class BaselineStore {
         accounts.put(a.accountId, a);
     }
 
+    /**
+     * How many identities are still learning at the latest event time any of them has seen (the end of a scan),
+     * their accounts' learning counted too.
+     */
+    public int learning(BaselineSettings settings) {
+        long now = Long.MIN_VALUE;
+        for (SubjectBaseline b : subjects.values()) {
+            now = Math.max(now, b.lastSeen);
+        }
+        long period = settings.learning().toMillis();
+        int learning = 0;
+        for (SubjectBaseline b : subjects.values()) {
+            AccountBaseline a = accounts.get(b.accountId == null ? "unknown" : b.accountId);
+            if (b.learning(now, period) || a != null && a.learning(now, period)) {
+                learning++;
+            }
+        }
+        return learning;
+    }
+
     /** Identities with a baseline. */
     public int subjects() {
         return subjects.size();
