@@ -224,6 +224,12 @@ public final class AnomalyDetector implements Detector<Void> {
                     "first call in region " + o.region() + " in " + days + " days" + (usual != null ? " (usually " + usual + ")" : "")
                             + "; used by " + users + " of " + peers + " other identities in this account"));
         }
+        if (o.actedOn() != null && s.actedOn.get(o.actedOn()) == null) {
+            String[] kindAndName = o.actedOn().split("/", 2);
+            signals.add(new Signal("acted-on", o.actedOn(), 0.4, o.category(), id, "first time " + who + " changes IAM "
+                    + kindAndName[0] + " " + kindAndName[1] + " (" + o.action() + "; " + s.actedOn.size()
+                    + (s.actedOn.size() == 1 ? " other identity" : " other identities") + " changed before)"));
+        }
         long silence = s.lastSeen == Long.MIN_VALUE ? 0 : event.eventTimeMillis() - s.lastSeen;
         if (silence >= DORMANT_MILLIS && silence > 2 * s.longestGap) {
             signals.add(new Signal("dormant", "dormant", 0.6 * (iacHabit ? 0.25 : 1.0), null, id, String.format(Locale.ROOT,
@@ -319,6 +325,7 @@ public final class AnomalyDetector implements Detector<Void> {
             a.adopted("region", o.region());
         }
         s.targets.record(o.targetAccount(), now);
+        s.actedOn.record(o.actedOn(), now);
     }
 
     /**
@@ -431,6 +438,7 @@ public final class AnomalyDetector implements Detector<Void> {
                 case "region" -> "new region";
                 case "target" -> "new target account";
                 case "dormant" -> "back after a long silence";
+                case "acted-on" -> "first change to " + sig.value();
                 case "hour" -> "unusual hour";
                 case "errors" -> "many failed calls";
                 default -> "unusual volume of " + sig.value();

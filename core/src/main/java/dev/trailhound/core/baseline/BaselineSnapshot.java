@@ -19,7 +19,7 @@ import java.util.Map;
  * <pre>{"format":"trailhound-baselines/1",
  *  "identities":[{"key","name","account","firstSeen","lastSeen","events","failures","longestGap","workload",
  *                 "actions":[[value,count,first,last]...], "services", "regions", "networks", "operators",
- *                 "countries", "agents", "targets",
+ *                 "countries", "agents", "targets", "actedOn",
  *                 "hourOfWeek":[168 counts], "hourOfDay":[24 counts]}...],
  *  "accounts":[{"id","firstSeen","identities","peers":[[kind+NUL+value, users]...]}...]}</pre>
  *
@@ -58,6 +58,7 @@ public final class BaselineSnapshot {
                 history(g, "countries", b.countries);
                 history(g, "agents", b.agents);
                 history(g, "targets", b.targets);
+                history(g, "actedOn", b.actedOn);
                 counts(g, "hourOfWeek", b.hourOfWeek);
                 counts(g, "hourOfDay", b.hourOfDay);
                 g.writeEndObject();
@@ -218,7 +219,7 @@ public final class BaselineSnapshot {
                         }
                         workload = p.getBooleanValue();
                     }
-                    case "actions", "services", "regions", "networks", "operators", "countries", "agents", "targets" ->
+                    case "actions", "services", "regions", "networks", "operators", "countries", "agents", "targets", "actedOn" ->
                             histories.put(field, history(field));
                     case "hourOfWeek" -> week = counts(field, 168);
                     case "hourOfDay" -> day = counts(field, 24);
@@ -242,6 +243,7 @@ public final class BaselineSnapshot {
             fill(b.countries, histories.get("countries"));
             fill(b.agents, histories.get("agents"));
             fill(b.targets, histories.get("targets"));
+            fill(b.actedOn, histories.get("actedOn"));
             if (week != null) {
                 System.arraycopy(week, 0, b.hourOfWeek, 0, 168);
             }

@@ -51,7 +51,7 @@ final class SessionTally {
             readScore += weight;
         }
         score += weight;
-        if (!signal.kind().equals("action")) {
+        if (!signal.kind().equals("action") && !signal.kind().equals("acted-on")) {
             contextScore += weight;
         }
         kinds.add(signal.kind());

@@ -344,4 +344,26 @@ class AnomalyDetectorTest {
         assertTrue(why.contains("first request from AS14061 DIGITALOCEAN-ASN (never seen for alice, usually AS3320 DTAG Internet service provider operations;"), why);
         assertTrue(why.contains("first request from country US (never seen for alice, usually DE;"), why);
     }
+
+    @Test
+    void changingAnotherIdentityForTheFirstTimeIsNamed() {
+        List<Event> events = new ArrayList<>(colleagues(16));
+        Calls admin = Calls.user("alice");
+        for (int day = 0; day < 15; day++) {
+            events.add(admin.call("iam:AttachUserPolicy", day, 10, "{\"userName\":\"bob\",\"policyArn\":\"arn:aws:iam::aws:policy/ReadOnlyAccess\"}"));
+            events.add(admin.call("iam:CreateAccessKey", day, 10.5, "{}"));   // her own keys: no identity acted on
+        }
+        events.addAll(workdays(admin, 0, 15));
+        Calls thief = Calls.user("alice").from(ATTACKER_IP).with(REQUESTS);
+        events.add(thief.call("sts:GetCallerIdentity", 15, 3));
+        Event backdoor = thief.call("iam:CreateAccessKey", 15, 3.1, "{\"userName\":\"carol\"}");
+        events.add(backdoor);
+
+        List<Detection> found = run(events);
+
+        Detection last = found.get(found.size() - 1);
+        assertEquals(backdoor.eventId(), last.eventId());
+        assertTrue(last.explanation().contains("first time alice changes IAM user carol (iam:CreateAccessKey; 1 other identity changed before)"),
+                last.explanation());
+    }
 }

@@ -83,11 +83,17 @@ final class Calls {
 
     /** {@code service:Action} at {@code day} days and {@code hour} hours after Monday 00:00 UTC. */
     Event call(String qualifiedAction, double day, double hour) {
+        return call(qualifiedAction, day, hour, null);
+    }
+
+    /** The same, with {@code requestParameters} (a JSON object's text) in the record. */
+    Event call(String qualifiedAction, double day, double hour, String requestParameters) {
         Instant t = MONDAY.plus(Duration.ofMillis((long) ((day * 24 + hour) * 3_600_000)));
         String service = qualifiedAction.substring(0, qualifiedAction.indexOf(':'));
         String action = qualifiedAction.substring(qualifiedAction.indexOf(':') + 1);
         String id = "e-" + (++ids);
-        byte[] json = ("{\"eventID\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] json = ("{\"eventID\":\"" + id + "\"" + (requestParameters == null ? "" : ",\"requestParameters\":" + requestParameters)
+                + "}").getBytes(StandardCharsets.UTF_8);
         Boolean readOnly = action.startsWith("List") || action.startsWith("Describe") || action.startsWith("Get");
         return new Event(id, t, account, region, service + ".amazonaws.com", action, "AwsApiCall", readOnly, error, null,
                 ip, agent, principal, json);
