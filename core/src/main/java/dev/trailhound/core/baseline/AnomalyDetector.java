@@ -304,24 +304,24 @@ public final class AnomalyDetector implements Detector<Void> {
         }
         s.hourOfWeek[o.hourOfWeek()]++;
         s.hourOfDay[o.hourOfDay()]++;
-        if (s.actions.record(o.action(), now)) {
+        if (s.actions.record(o.action(), now) && s.adopted.add("action", o.action())) {
             a.adopted("action", o.action());
         }
         s.services.record(o.service(), now);
-        if (s.networks.record(o.network(), now)) {
+        if (s.networks.record(o.network(), now) && s.adopted.add("network", o.network())) {
             a.adopted("network", o.network());
             org.adopted("network", o.network());
         }
-        if (s.operators.record(o.operator(), now)) {
+        if (s.operators.record(o.operator(), now) && s.adopted.add("operator", o.operator())) {
             org.adopted("operator", o.operator());
         }
-        if (s.countries.record(o.country(), now)) {
+        if (s.countries.record(o.country(), now) && s.adopted.add("country", o.country())) {
             org.adopted("country", o.country());
         }
-        if (s.agents.record(o.agent().name(), now)) {
+        if (s.agents.record(o.agent().name(), now) && s.adopted.add("agent", o.agent().name())) {
             a.adopted("agent", o.agent().name());
         }
-        if (s.regions.record(o.region(), now)) {
+        if (s.regions.record(o.region(), now) && s.adopted.add("region", o.region())) {
             a.adopted("region", o.region());
         }
         s.targets.record(o.targetAccount(), now);

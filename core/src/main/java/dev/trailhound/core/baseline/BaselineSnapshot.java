@@ -20,7 +20,7 @@ import java.util.Map;
  *  "identities":[{"key","name","account","firstSeen","lastSeen","events","failures","longestGap","workload",
  *                 "actions":[[value,count,first,last]...], "services", "regions", "networks", "operators",
  *                 "countries", "agents", "targets", "actedOn",
- *                 "hourOfWeek":[168 counts], "hourOfDay":[24 counts]}...],
+ *                 "hourOfWeek":[168 counts], "hourOfDay":[24 counts], "adopted":[value hashes]}...],
  *  "accounts":[{"id","firstSeen","identities","peers":[[kind+NUL+value, users]...]}...]}</pre>
  *
  * Histories are written least recently used first and restored in that order, so what would be forgotten next
@@ -61,6 +61,9 @@ public final class BaselineSnapshot {
                 history(g, "actedOn", b.actedOn);
                 counts(g, "hourOfWeek", b.hourOfWeek);
                 counts(g, "hourOfDay", b.hourOfDay);
+                g.writeFieldName("adopted");
+                int[] adopted = b.adopted.hashes();
+                g.writeArray(adopted, 0, adopted.length);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -201,6 +204,7 @@ public final class BaselineSnapshot {
             Map<String, List<Object[]>> histories = new HashMap<>();
             int[] week = null;
             int[] day = null;
+            List<Integer> adopted = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
@@ -223,6 +227,17 @@ public final class BaselineSnapshot {
                             histories.put(field, history(field));
                     case "hourOfWeek" -> week = counts(field, 168);
                     case "hourOfDay" -> day = counts(field, 24);
+                    case "adopted" -> {
+                        at(JsonToken.START_ARRAY, "adopted: an array of whole numbers");
+                        while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
+                            long h = p.getLongValue();
+                            if (h == 0 || h < Integer.MIN_VALUE || h > Integer.MAX_VALUE) {
+                                throw problem("adopted: " + h + " is not a stored value hash");
+                            }
+                            adopted.add((int) h);
+                        }
+                        at(JsonToken.END_ARRAY, "adopted: whole numbers only");
+                    }
                     default -> p.skipChildren();
                 }
             }
@@ -249,6 +264,9 @@ public final class BaselineSnapshot {
             }
             if (day != null) {
                 System.arraycopy(day, 0, b.hourOfDay, 0, 24);
+            }
+            for (int h : adopted) {
+                b.adopted.addHash(h);
             }
             return b;
         }

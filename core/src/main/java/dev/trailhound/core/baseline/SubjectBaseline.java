@@ -30,6 +30,8 @@ final class SubjectBaseline {
     final ValueHistory countries = new ValueHistory(16);
     final ValueHistory agents = new ValueHistory(AgentFamily.values().length);
     final ValueHistory targets = new ValueHistory(32);
+    /** The values it has been counted as using in its account's peer counts. */
+    final AdoptedValues adopted = new AdoptedValues();
     /** The IAM users and roles it has changed (other than itself). */
     final ValueHistory actedOn = new ValueHistory(64);
     /** Calls per hour of the week (UTC, Monday 00:00 first) and per hour of the day. */
@@ -60,7 +62,7 @@ final class SubjectBaseline {
 
     long estimatedBytes() {
         return 400 + actions.estimatedBytes() + services.estimatedBytes() + regions.estimatedBytes()
-                + networks.estimatedBytes() + operators.estimatedBytes() + countries.estimatedBytes() + agents.estimatedBytes() + actedOn.estimatedBytes() + targets.estimatedBytes()
+                + networks.estimatedBytes() + operators.estimatedBytes() + countries.estimatedBytes() + agents.estimatedBytes() + actedOn.estimatedBytes() + adopted.estimatedBytes() + targets.estimatedBytes()
                 + sessions.values().stream().mapToLong(SessionTally::estimatedBytes).sum();
     }
 }
