@@ -39,23 +39,14 @@ public enum AgentFamily {
         return description;
     }
 
-    static boolean isFamily(String name) {
+    /** The family named {@code name}, or null when no family of this version has that name. */
+    static AgentFamily named(String name) {
         for (AgentFamily f : values()) {
             if (f.name().equals(name)) {
-                return true;
+                return f;
             }
         }
-        return false;
-    }
-
-    /** The description of the family named {@code name}, or the name itself when no family has it. */
-    static String describe(String name) {
-        for (AgentFamily f : values()) {
-            if (f.name().equals(name)) {
-                return f.description;
-            }
-        }
-        return name;
+        return null;
     }
 
     /** Families whose first appearance for an identity weighs more: tools people rarely use by hand. */

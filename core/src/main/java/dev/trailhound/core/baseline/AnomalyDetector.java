@@ -96,7 +96,7 @@ public final class AnomalyDetector implements Detector<Void> {
         if (o == null) {
             o = Observation.of(event, categories, settings.intelligence());
         }
-        if (o == null || fromAwsInfrastructure(event) || automation.configuredAutomation(event) != null) {
+        if (o == null || AutomationRecognizer.fromAwsInfrastructure(event) || automation.configuredAutomation(event) != null) {
             return List.of();
         }
         long now = event.eventTimeMillis();
@@ -124,11 +124,6 @@ public final class AnomalyDetector implements Detector<Void> {
         return decide(o, subject, tally, fresh, event);
     }
 
-    /** Calls AWS makes from its own infrastructure on a principal's behalf: no person's network or client. */
-    private static boolean fromAwsInfrastructure(Event event) {
-        String ip = event.sourceIp();
-        return ip != null && (ip.endsWith(".amazonaws.com") || ip.equals("AWS Internal") && !event.principal().fromConsole());
-    }
 
     private SessionTally tally(SubjectBaseline subject, Event event, long now) {
         // The sessioniser's session, approximately: temporary keys by key id (unique), console sessions by principal
@@ -212,7 +207,7 @@ public final class AnomalyDetector implements Detector<Void> {
             String usual = usualAgent;
             signals.add(new Signal("agent", o.agent().name(), weight, null, id,
                     "user agent " + shorten(event.userAgent()) + " (" + o.agent().description() + ") is new for " + who
-                            + (usual != null ? " (usually " + AgentFamily.describe(usual) + ")" : "")));
+                            + (usual != null ? " (usually " + AgentFamily.valueOf(usual).description() + ")" : "")));
         }
         boolean narrowWorkload = s.workload && s.events >= MIN_EVENTS_FOR_REGIONS;
         if (o.region() != null && s.regions.get(o.region()) == null
@@ -241,8 +236,7 @@ public final class AnomalyDetector implements Detector<Void> {
                     "first call into account " + o.targetAccount() + " (other than " + who + "'s own " + s.accountId + ")"));
         }
         int h = o.hourOfDay();
-        if (s.events >= MIN_EVENTS_FOR_HOURS && s.hourOfWeek[o.hourOfWeek()] == 0
-                && s.hourOfDay[h] + s.hourOfDay[(h + 23) % 24] + s.hourOfDay[(h + 1) % 24] == 0) {
+        if (s.events >= MIN_EVENTS_FOR_HOURS && s.hourOfDay[h] + s.hourOfDay[(h + 23) % 24] + s.hourOfDay[(h + 1) % 24] == 0) {
             signals.add(new Signal("hour", "hour", 0.4, null, id,
                     String.format(Locale.ROOT, "active at %02d:00 UTC on a %s, when %s never was in %d days (%d of %d calls at this hour of the day)",
                             o.hourOfDay(), DAYS[o.hourOfWeek() / 24], who, days, s.hourOfDay[o.hourOfDay()], s.events)));

@@ -133,19 +133,11 @@ public final class BaselineSnapshot {
                     }
                     case "identities" -> {
                         r.require(formatSeen);
-                        r.at(JsonToken.START_ARRAY, "identities: an array");
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
-                            store.put(r.identity());
-                        }
-                        r.at(JsonToken.END_ARRAY, "identities: an object for each identity");
+                        r.objects("identities", "identity", () -> store.put(r.identity()));
                     }
                     case "accounts" -> {
                         r.require(formatSeen);
-                        r.at(JsonToken.START_ARRAY, "accounts: an array");
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
-                            store.put(r.account());
-                        }
-                        r.at(JsonToken.END_ARRAY, "accounts: an object for each account");
+                        r.objects("accounts", "account", () -> store.put(r.account()));
                     }
                     default -> p.skipChildren();
                 }
@@ -167,6 +159,11 @@ public final class BaselineSnapshot {
         }
     }
 
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
     private record Reader(JsonParser p, String source) {
         SnapshotException problem(String what) {
             return new SnapshotException(source + ": line " + p.currentLocation().getLineNr() + ", column "
@@ -182,6 +179,15 @@ public final class BaselineSnapshot {
             if (p.currentToken() != token) {
                 throw problem("expected " + what + ", found " + p.currentToken());
             }
+        }
+
+        /** An array of objects, each read by {@code each} (positioned on its START_OBJECT). */
+        void objects(String field, String what, IoAction each) throws IOException {
+            at(JsonToken.START_ARRAY, field + ": an array");
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                each.run();
+            }
+            at(JsonToken.END_ARRAY, field + ": an object for each " + what);
         }
 
         void require(boolean formatSeen) throws IOException {
@@ -291,7 +297,7 @@ public final class BaselineSnapshot {
                 if (count < 0) {
                     throw problem(field + ": a negative count");
                 }
-                if (field.equals("agents") && !AgentFamily.isFamily(value)) {
+                if (field.equals("agents") && AgentFamily.named(value) == null) {
                     throw problem("agents: '" + value + "' is not a user-agent family of this version; one of "
                             + java.util.Arrays.toString(AgentFamily.values()));
                 }

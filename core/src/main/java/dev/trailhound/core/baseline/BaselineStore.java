@@ -41,8 +41,13 @@ public final class BaselineStore {
     /** Counts across every account: what the organisation as a whole works from. */
     static final String ORGANISATION = "*";
 
+    /** Identities whose account the record does not name share one account baseline. */
+    private static String accountKey(String accountId) {
+        return accountId == null ? "unknown" : accountId;
+    }
+
     AccountBaseline account(String accountId) {
-        String key = accountId == null ? "unknown" : accountId;
+        String key = accountKey(accountId);
         AccountBaseline b = accounts.get(key);
         if (b == null) {
             b = new AccountBaseline(key);
@@ -61,7 +66,7 @@ public final class BaselineStore {
             return null;
         }
         long millis = now.toEpochMilli();
-        AccountBaseline a = accounts.get(b.accountId == null ? "unknown" : b.accountId);
+        AccountBaseline a = accounts.get(accountKey(b.accountId));
         boolean learning = b.learning(millis, settings.learning().toMillis()) || a != null && a.learning(millis, settings.learning().toMillis());
         return new LearningState(subjectKey, Instant.ofEpochMilli(b.firstSeen), b.days(millis), settings.learning().toDays(), learning);
     }
@@ -95,7 +100,7 @@ public final class BaselineStore {
         long period = settings.learning().toMillis();
         int learning = 0;
         for (SubjectBaseline b : subjects.values()) {
-            AccountBaseline a = accounts.get(b.accountId == null ? "unknown" : b.accountId);
+            AccountBaseline a = accounts.get(accountKey(b.accountId));
             if (b.learning(now, period) || a != null && a.learning(now, period)) {
                 learning++;
             }

@@ -70,7 +70,7 @@ public record Subject(String key, String name, String accountId, boolean workloa
             // records), so that every event of one ARN gets the same subject
             String role = roleAndSession[0];
             String session = roleAndSession[1];
-            if (AutomationRecognizer.isServiceLinked(p) || role.startsWith("AWSServiceRoleFor")) {
+            if (AutomationRecognizer.isServiceLinked(p.sessionIssuerArn(), role)) {
                 return null;
             }
             if (role.startsWith(SSO_ROLE_PREFIX) || session.contains("@")) {

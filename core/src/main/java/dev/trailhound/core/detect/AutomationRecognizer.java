@@ -89,10 +89,8 @@ public final class AutomationRecognizer {
         if (p.isAwsService()) {
             return "AWS service " + (p.invokedBy() != null ? p.invokedBy() : "");
         }
-        String ip = event.sourceIp();
-        // The console makes some calls from "AWS Internal" on its user's behalf: those are the person's, not a service's.
-        if (ip != null && (ip.equals("AWS Internal") && !p.fromConsole() || ip.endsWith(".amazonaws.com"))) {
-            return "call from " + ip;
+        if (fromAwsInfrastructure(event)) {
+            return "call from " + event.sourceIp();
         }
         if (isServiceLinked(p.sessionIssuerArn(), p.sessionIssuerName())) {
             return "service-linked role " + p.sessionIssuerName();
@@ -128,9 +126,14 @@ public final class AutomationRecognizer {
         return i < 0 ? null : patterns.get(i);
     }
 
-    /** True for a service-linked role's identity: AWS's own automation in the account. */
-    public static boolean isServiceLinked(Principal p) {
-        return isServiceLinked(p.sessionIssuerArn(), p.sessionIssuerName());
+    /**
+     * True when AWS made the call from its own infrastructure on a principal's behalf (a service's host name, or
+     * {@code AWS Internal}): no person's network or client. The console makes some calls from "AWS Internal" on its
+     * user's behalf: those are the person's, not a service's.
+     */
+    public static boolean fromAwsInfrastructure(Event event) {
+        String ip = event.sourceIp();
+        return ip != null && (ip.equals("AWS Internal") && !event.principal().fromConsole() || ip.endsWith(".amazonaws.com"));
     }
 
     /** The index of the first pattern naming the principal (ARN, issuing role's ARN or name, user or session name). */
@@ -145,9 +148,13 @@ public final class AutomationRecognizer {
         return -1;
     }
 
-    private static boolean isServiceLinked(String issuerArn, String issuerName) {
+    /**
+     * True for a service-linked role: AWS's own automation in the account. {@code roleName} may come from the
+     * session issuer or, when a record has none, from the assumed-role ARN.
+     */
+    public static boolean isServiceLinked(String issuerArn, String roleName) {
         return issuerArn != null && issuerArn.contains(":role/aws-service-role/")
-                || issuerName != null && issuerName.startsWith("AWSServiceRoleFor");
+                || roleName != null && roleName.startsWith("AWSServiceRoleFor");
     }
 
     private static Pattern glob(String pattern) {
