@@ -1,5 +1,6 @@
 package dev.trailhound.app.scan;
 
+import dev.trailhound.core.threat.ThreatJsonWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trailhound.core.account.Organisation;
 import dev.trailhound.core.baseline.BaselineSettings;
@@ -112,7 +113,7 @@ public final class ScanCommand implements Callable<Integer> {
         int[] listed = {0};
         ScanSummary summary;
         try (Writer writer = openOutput()) {
-            ThreatJsonWriter json = new ThreatJsonWriter(writer, organisation);
+            ThreatJsonWriter json = new ThreatJsonWriter(writer, organisation::nameOf);
             Scan scan = new Scan(detection.detectors(), PipelineSettings.defaults().withDisorderTolerance(Duration.ofMinutes(disorderMinutes)),
                     ReadLimits.defaults(), threads != null ? threads : Runtime.getRuntime().availableProcessors(), organisation);
             summary = scan.run(paths, Scan.unchecked(json::write), rejection -> listReject(err, rejection, listed));

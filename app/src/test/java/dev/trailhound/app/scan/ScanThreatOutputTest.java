@@ -1,5 +1,6 @@
 package dev.trailhound.app.scan;
 
+import dev.trailhound.core.threat.ThreatJsonWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ class ScanThreatOutputTest {
                 .replace("\"eventType\"", "\"requestParameters\":{\"name\":\"org-trail\"},\"eventType\"");
         Path file = Files.writeString(dir.resolve("events.jsonl"), recon + "\n" + stop + "\n");
         StringWriter out = new StringWriter();
-        ThreatJsonWriter writer = new ThreatJsonWriter(out, new Organisation(Map.of("111122223333", "production")));
+        ThreatJsonWriter writer = new ThreatJsonWriter(out, new Organisation(Map.of("111122223333", "production"))::nameOf);
         List<Threat> threats = new ArrayList<>();
         Scan scan = new Scan(List.of(new StopLoggingDetector()), PipelineSettings.defaults(), ReadLimits.defaults(), 2, Organisation.empty());
 

@@ -61,6 +61,20 @@ public final class EventPipeline {
         orderer.offer(event);
     }
 
+    /**
+     * Processes every event still waiting for its place in event-time order, without closing sessions: a live
+     * service does this when its input has been quiet for a moment, so that a threat does not wait for later
+     * events that may not come. Events older than those processed here arrive late and are processed at once.
+     */
+    public void releaseWaiting() {
+        orderer.flush();
+    }
+
+    /** Events offered but not yet processed (waiting for their place in event-time order). */
+    public int waiting() {
+        return orderer.buffered();
+    }
+
     /** Processes everything still waiting, and closes every session: end of input. */
     public void finish() {
         orderer.flush();

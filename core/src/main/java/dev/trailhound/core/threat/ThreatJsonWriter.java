@@ -1,37 +1,54 @@
-package dev.trailhound.app.scan;
+package dev.trailhound.core.threat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.trailhound.core.account.Organisation;
 import dev.trailhound.core.attack.AttackCatalog;
 import dev.trailhound.core.attack.Tactic;
 import dev.trailhound.core.attack.Technique;
 import dev.trailhound.core.detect.Detection;
-import dev.trailhound.core.threat.Threat;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
-/** Writes threats as JSON Lines in the {@code scan} output contract (one threat per line). */
-final class ThreatJsonWriter {
+/**
+ * Writes threats as JSON Lines in the {@code scan} output contract (one threat per line). The service stores
+ * and serves the same document, so {@code scan} and the API agree field for field.
+ */
+public final class ThreatJsonWriter {
+    private static final AttackCatalog ATTACK = AttackCatalog.v19();
     private final JsonFactory factory = new JsonFactory();
     private final Writer out;
-    private final Organisation organisation;
-    private final AttackCatalog attack = AttackCatalog.v19();
+    private final Function<String, String> accountNames;
 
-    ThreatJsonWriter(Writer out, Organisation organisation) {
+    /** @param accountNames account id to its name, or null when the account has none */
+    public ThreatJsonWriter(Writer out, Function<String, String> accountNames) {
         this.out = out;
-        this.organisation = organisation;
+        this.accountNames = accountNames;
     }
 
-    void write(Threat t) throws IOException {
+    /** One threat's document, without a trailing newline. */
+    public static String document(Threat t, Function<String, String> accountNames) {
+        StringWriter text = new StringWriter(2048);
+        try {
+            new ThreatJsonWriter(text, accountNames).write(t);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        text.getBuffer().setLength(text.getBuffer().length() - 1);
+        return text.toString();
+    }
+
+    public void write(Threat t) throws IOException {
         try (JsonGenerator g = factory.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("threatId", t.threatId());
             g.writeStringField("accountId", t.accountId());
-            g.writeStringField("accountName", organisation.nameOf(t.accountId()));
+            g.writeStringField("accountName", accountNames.apply(t.accountId()));
             g.writeStringField("user", t.user());
             g.writeStringField("principalArn", t.principalArn());
             g.writeStringField("sessionId", t.sessionId());
@@ -57,7 +74,7 @@ final class ThreatJsonWriter {
         out.write('\n');
     }
 
-    private void detection(JsonGenerator g, Detection d) throws IOException {
+    private static void detection(JsonGenerator g, Detection d) throws IOException {
         g.writeStartObject();
         g.writeStringField("kind", d.kind().label());
         g.writeStringField("ruleId", d.ruleId());
@@ -83,12 +100,12 @@ final class ThreatJsonWriter {
         g.writeEndArray();
     }
 
-    private void techniques(JsonGenerator g, String field, List<Technique> techniques) throws IOException {
+    private static void techniques(JsonGenerator g, String field, List<Technique> techniques) throws IOException {
         g.writeArrayFieldStart(field);
         for (Technique t : techniques) {
             g.writeStartObject();
             g.writeStringField("id", t.id());
-            g.writeStringField("name", attack.displayName(t));
+            g.writeStringField("name", ATTACK.displayName(t));
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -102,7 +119,7 @@ final class ThreatJsonWriter {
         g.writeEndArray();
     }
 
-    static String time(long millis) {
+    public static String time(long millis) {
         return Instant.ofEpochMilli(millis).toString();
     }
 }
