@@ -1,0 +1,24 @@
+package dev.trailhound.store.event;
+
+import java.util.List;
+
+/** Every accepted event, once per eventID, and the events of each threat's session. */
+public interface EventStore {
+    /**
+     * Stores the events whose eventID was never stored; the others are duplicates (also within the list).
+     *
+     * @return for each event, in order, whether it was new
+     */
+    boolean[] storeNew(List<EventRecord> events, long nowMillis);
+
+    /**
+     * A threat's session events in event-time order.
+     *
+     * @param cursor the previous page's {@link EventPage#nextCursor()}, or null
+     * @throws IllegalArgumentException when the cursor is not one of this listing
+     */
+    EventPage sessionEvents(String threatId, int limit, String cursor);
+
+    /** Events stored in all. */
+    long count();
+}

@@ -1,0 +1,84 @@
+package dev.trailhound.store.threat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A {@link ThreatQuery} as a SQL condition on {@code threats t} with positional arguments; shared by the list
+ * and the overview aggregates so that they filter alike.
+ */
+final class ThreatFilterSql {
+    private final StringBuilder where = new StringBuilder("1 = 1");
+    private final List<Object> arguments = new ArrayList<>();
+
+    ThreatFilterSql(ThreatQuery q) {
+        switch (q.status()) {
+            case OPEN -> equal("t.status", ThreatStatus.OPEN.label());
+            case SUPPRESSED -> equal("t.status", ThreatStatus.SUPPRESSED.label());
+            case ALL -> { }
+        }
+        in("t.account_id", q.accounts());
+        in("t.user_name", q.users());
+        in("t.asset_type", q.assetTypes());
+        in("t.severity", q.severities().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        if (!q.tactics().isEmpty()) {
+            where.append(" and exists (select 1 from threat_tactics x where x.threat_id = t.threat_id and ");
+            inList("x.tactic_id", q.tactics());
+            where.append(')');
+        }
+        if (!q.techniques().isEmpty()) {
+            where.append(" and exists (select 1 from threat_techniques y where y.threat_id = t.threat_id and (");
+            for (int i = 0; i < q.techniques().size(); i++) {
+                String id = q.techniques().get(i);
+                where.append(i == 0 ? "" : " or ").append("y.technique_id = ? or y.technique_id like ?");
+                arguments.add(id);
+                arguments.add(id + ".%");
+            }
+            where.append("))");
+        }
+        if (q.fromMillis() != null) {
+            where.append(" and t.detection_ms >= ?");
+            arguments.add(q.fromMillis());
+        }
+        if (q.toMillis() != null) {
+            where.append(" and t.detection_ms < ?");
+            arguments.add(q.toMillis());
+        }
+    }
+
+    private void equal(String column, Object value) {
+        where.append(" and ").append(column).append(" = ?");
+        arguments.add(value);
+    }
+
+    private void in(String column, List<String> values) {
+        if (!values.isEmpty()) {
+            where.append(" and ");
+            inList(column, values);
+        }
+    }
+
+    private void inList(String column, List<String> values) {
+        where.append(column).append(" in (");
+        for (int i = 0; i < values.size(); i++) {
+            where.append(i == 0 ? "?" : ", ?");
+            arguments.add(values.get(i));
+        }
+        where.append(')');
+    }
+
+    /** Adds a condition of the caller's (its arguments in order). */
+    void and(String condition, List<Object> conditionArguments) {
+        where.append(" and (").append(condition).append(')');
+        arguments.addAll(conditionArguments);
+    }
+
+    String where() {
+        return where.toString();
+    }
+
+    List<Object> arguments() {
+        return arguments;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.trailhound.store.user;
+
+/** A person or automation that signs in to the service. */
+public record User(String username, Role role, long createdAtMillis) {}
