@@ -1,0 +1,69 @@
+package dev.trailhound.web;
+
+import dev.trailhound.web.accounts.AccountsApi;
+import dev.trailhound.web.auth.Authentication;
+import dev.trailhound.web.auth.LoginApi;
+import dev.trailhound.web.auth.Permission;
+import dev.trailhound.web.events.EventsApi;
+import dev.trailhound.web.threats.ThreatsApi;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: the REST API under /api/v1 and /health. Built by the composition root from its parts. */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private final Javalin javalin;
+
+    public ApiServer(Authentication authentication, LoginApi login, ThreatsApi threats, EventsApi events,
+                     AccountsApi accounts, long maxBodyBytes) {
+        this.javalin = Javalin.create(config -> {
+            config.http.maxRequestSize = maxBodyBytes;
+            config.startup.showJavalinBanner = false;
+            config.routes.beforeMatched(authentication::check);
+            config.routes.get("/health", ctx -> Json.send(ctx, 200, Json.object().put("status", "ok")), Permission.PUBLIC);
+            login.register(config.routes);
+            threats.register(config.routes);
+            events.register(config.routes);
+            accounts.register(config.routes);
+            config.routes.exception(ApiProblem.class, (e, ctx) ->
+                    Json.problem(ctx, e.status(), title(e.status()), e.getMessage(), e.field()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                Json.problem(ctx, 500, title(500), "the server failed on this request; its log says why", null);
+            });
+            config.routes.error(404, ctx -> {
+                if (!"application/problem+json".equals(ctx.contentType())) {
+                    Json.problem(ctx, 404, title(404), "no such resource: " + ctx.path(), null);
+                }
+            });
+        });
+    }
+
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
+            default -> "Internal Server Error";
+        };
+    }
+
+    public ApiServer start(String host, int port) {
+        javalin.start(host, port);
+        return this;
+    }
+
+    /** The port listened on (the real one when 0 was asked for). */
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

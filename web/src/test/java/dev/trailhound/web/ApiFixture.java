@@ -1,0 +1,110 @@
+package dev.trailhound.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trailhound.core.attack.AttackCatalog;
+import dev.trailhound.store.Database;
+import dev.trailhound.store.account.JdbcAccountStore;
+import dev.trailhound.store.audit.JdbcAuditLog;
+import dev.trailhound.store.event.JdbcEventStore;
+import dev.trailhound.store.threat.JdbcThreatStore;
+import dev.trailhound.store.user.JdbcUserStore;
+import dev.trailhound.store.user.PasswordHasher;
+import dev.trailhound.store.user.Role;
+import dev.trailhound.store.testing.DatabaseKind;
+import dev.trailhound.web.accounts.AccountsApi;
+import dev.trailhound.web.auth.Authentication;
+import dev.trailhound.web.auth.BrowserSessions;
+import dev.trailhound.web.auth.LoginApi;
+import dev.trailhound.web.events.EventIntake;
+import dev.trailhound.web.events.EventsApi;
+import dev.trailhound.web.threats.ThreatQueryParameters;
+import dev.trailhound.web.threats.ThreatsApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/** A real API server on a free port over a fresh database, with a user and token per role. */
+final class ApiFixture implements AutoCloseable {
+    static final String ADMIN_TOKEN = "admin-token-0123456789";
+    static final String ANALYST_TOKEN = "analyst-token-0123456789";
+    static final String VIEWER_TOKEN = "viewer-token-0123456789";
+
+    final Database database;
+    final JdbcThreatStore threats;
+    final JdbcEventStore events;
+    final JdbcAuditLog audit;
+    final ApiServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    ApiFixture(DatabaseKind kind, EventIntake intake, long maxBodyBytes) {
+        database = kind.open("api");
+        threats = new JdbcThreatStore(database);
+        events = new JdbcEventStore(database);
+        audit = new JdbcAuditLog(database);
+        JdbcUserStore users = new JdbcUserStore(database, new PasswordHasher(1024, 1, 1));
+        users.create("root-admin", "admin-pass", Role.ADMIN, 0);
+        users.create("ana", "analyst-pass", Role.ANALYST, 0);
+        users.create("vic", "viewer-pass", Role.VIEWER, 0);
+        users.addToken("root-admin", ADMIN_TOKEN, "test", 0);
+        users.addToken("ana", ANALYST_TOKEN, "test", 0);
+        users.addToken("vic", VIEWER_TOKEN, "test", 0);
+        InstantSource clock = InstantSource.system();
+        BrowserSessions sessions = new BrowserSessions(clock, Duration.ofHours(1));
+        server = new ApiServer(new Authentication(users, sessions), new LoginApi(users, sessions, audit, clock),
+                new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock,
+                        id -> "http://console.example/threats/" + id),
+                new EventsApi(intake, maxBodyBytes), new AccountsApi(new JdbcAccountStore(database), audit, clock), maxBodyBytes)
+                .start("127.0.0.1", 0);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    HttpResponse<String> post(String path, String token, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        database.close();
+    }
+}
