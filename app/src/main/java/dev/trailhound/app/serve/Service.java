@@ -1,0 +1,129 @@
+package dev.trailhound.app.serve;
+
+import dev.trailhound.core.account.Organisation;
+import dev.trailhound.core.attack.AttackCatalog;
+import dev.trailhound.core.detect.Detector;
+import dev.trailhound.core.pipeline.PipelineSettings;
+import dev.trailhound.formats.cloudtrail.ReadLimits;
+import dev.trailhound.store.Database;
+import dev.trailhound.store.account.JdbcAccountStore;
+import dev.trailhound.store.audit.AuditEntry;
+import dev.trailhound.store.audit.JdbcAuditLog;
+import dev.trailhound.store.event.JdbcEventStore;
+import dev.trailhound.store.threat.JdbcThreatStore;
+import dev.trailhound.store.user.JdbcUserStore;
+import dev.trailhound.store.user.PasswordHasher;
+import dev.trailhound.store.user.Role;
+import dev.trailhound.web.ApiServer;
+import dev.trailhound.web.accounts.AccountsApi;
+import dev.trailhound.web.auth.Authentication;
+import dev.trailhound.web.auth.BrowserSessions;
+import dev.trailhound.web.auth.LoginApi;
+import dev.trailhound.web.events.EventsApi;
+import dev.trailhound.web.threats.ThreatQueryParameters;
+import dev.trailhound.web.threats.ThreatsApi;
+import java.io.PrintStream;
+import java.time.InstantSource;
+import java.util.List;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The running service, wired by hand: database and stores, the first admin, live detection, and the HTTP API.
+ * {@code serve} and {@code demo} start one; tests start one on port 0.
+ */
+public final class Service implements AutoCloseable {
+    private final Database database;
+    private final LiveDetection detection;
+    private final ApiServer api;
+    private final JdbcThreatStore threats;
+    private final JdbcEventStore events;
+
+    private Service(Database database, LiveDetection detection, ApiServer api, JdbcThreatStore threats, JdbcEventStore events) {
+        this.database = database;
+        this.detection = detection;
+        this.api = api;
+        this.threats = threats;
+        this.events = events;
+    }
+
+    /**
+     * @param detectors   what detection runs (rules and baselines, built like {@code scan}'s)
+     * @param organisation the accounts the rules consider the organisation's own (shared with the detectors)
+     * @param environment for the first admin's password and token (TRAILHOUND_ADMIN_PASSWORD, TRAILHOUND_ADMIN_TOKEN)
+     * @param out         where the generated admin password is printed once
+     */
+    public static Service start(ServiceConfig config, List<Detector<?>> detectors, Organisation organisation,
+                                Map<String, String> environment,
+                                PasswordHasher hasher, InstantSource clock, PrintStream out) {
+        Database database = Database.open(config.database());
+        try {
+            JdbcThreatStore threats = new JdbcThreatStore(database);
+            JdbcEventStore events = new JdbcEventStore(database);
+            JdbcAccountStore accounts = new JdbcAccountStore(database);
+            JdbcUserStore users = new JdbcUserStore(database, hasher);
+            JdbcAuditLog audit = new JdbcAuditLog(database);
+            createFirstAdmin(users, audit, environment, clock, out);
+            LiveDetection detection = new LiveDetection(detectors, PipelineSettings.defaults(), organisation,
+                    events, threats, clock, ReadLimits.defaults(), config.releaseAfter(), config.maxHold());
+            BrowserSessions sessions = new BrowserSessions(clock, config.sessionIdle());
+            ApiServer api = new ApiServer(new Authentication(users, sessions), new LoginApi(users, sessions, audit, clock),
+                    new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock, config::threatLink),
+                    new EventsApi(detection, config.maxBodyBytes()), new AccountsApi(accounts, audit, clock), config.maxBodyBytes());
+            api.start(config.host(), config.port());
+            return new Service(database, detection, api, threats, events);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The first start creates {@code admin}: with TRAILHOUND_ADMIN_PASSWORD and an API token equal to
+     * TRAILHOUND_ADMIN_TOKEN when set, otherwise with a generated password printed once.
+     */
+    private static void createFirstAdmin(JdbcUserStore users, JdbcAuditLog audit, Map<String, String> environment,
+                                         InstantSource clock, PrintStream out) {
+        if (!users.isEmpty()) {
+            return;
+        }
+        String password = environment.get("TRAILHOUND_ADMIN_PASSWORD");
+        boolean generated = password == null || password.isEmpty();
+        if (generated) {
+            password = new BrowserSessions(clock, Duration.ZERO).randomToken().substring(0, 20);
+        }
+        users.create("admin", password, Role.ADMIN, clock.millis());
+        String token = environment.get("TRAILHOUND_ADMIN_TOKEN");
+        if (token != null && !token.isEmpty()) {
+            users.addToken("admin", token, "TRAILHOUND_ADMIN_TOKEN", clock.millis());
+        }
+        audit.record(new AuditEntry(clock.millis(), "trailhound", "user.create", "admin", "first start"));
+        if (generated) {
+            out.println("trailhound: created user 'admin' with password " + password
+                    + " (shown once; set TRAILHOUND_ADMIN_PASSWORD before the first start to choose it)");
+        }
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    public LiveDetection detection() {
+        return detection;
+    }
+
+    public JdbcThreatStore threats() {
+        return threats;
+    }
+
+    public JdbcEventStore events() {
+        return events;
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        detection.close();
+        database.close();
+    }
+}

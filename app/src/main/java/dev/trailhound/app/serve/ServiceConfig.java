@@ -1,0 +1,46 @@
+package dev.trailhound.app.serve;
+
+import dev.trailhound.store.DatabaseSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The service's effective configuration: file, then environment, then command-line flags over the defaults,
+ * validated as a whole ({@link ServiceConfigLoader}).
+ */
+public record ServiceConfig(
+        String host,
+        int port,
+        String publicUrl,
+        long maxBodyBytes,
+        Path dataDir,
+        DatabaseSettings database,
+        String databasePasswordSource,
+        double learningDays,
+        Duration releaseAfter,
+        Duration maxHold,
+        Duration sessionIdle) {
+
+    /** The link to a threat's page in the console. */
+    public String threatLink(String threatId) {
+        return publicUrl + "/threats/" + threatId;
+    }
+
+    /** The effective configuration for the startup log; the database password is named by its source, never shown. */
+    public String describe() {
+        return String.join("\n",
+                "  http.host: " + host,
+                "  http.port: " + port,
+                "  http.publicUrl: " + publicUrl,
+                "  http.maxBodyBytes: " + maxBodyBytes,
+                "  dataDir: " + dataDir,
+                "  database.url: " + database.url(),
+                "  database.user: " + database.user(),
+                "  database.password: " + databasePasswordSource,
+                "  database.maxPoolSize: " + database.maxPoolSize(),
+                "  detection.learningDays: " + learningDays,
+                "  detection.releaseAfterMillis: " + releaseAfter.toMillis(),
+                "  detection.maxHoldMillis: " + maxHold.toMillis(),
+                "  auth.sessionIdleMinutes: " + sessionIdle.toMinutes());
+    }
+}
