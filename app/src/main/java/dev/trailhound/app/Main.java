@@ -5,6 +5,7 @@ import dev.trailhound.app.bench.RulesBenchCommand;
 import dev.trailhound.app.evaluate.EvaluateCommand;
 import dev.trailhound.app.rules.RulesCommand;
 import dev.trailhound.app.scan.ScanCommand;
+import dev.trailhound.app.serve.DemoCommand;
 import dev.trailhound.app.serve.ServeCommand;
 import dev.trailhound.app.simulate.SimulateCommand;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The {@code trailhound} command line: the composition root of every subcommand. */
 @Command(name = "trailhound", mixinStandardHelpOptions = true, version = "trailhound 0.1.0",
         description = "Self-hosted AWS CloudTrail threat detection and response.",
-        subcommands = {ScanCommand.class, ServeCommand.class, RulesCommand.class, EvaluateCommand.class, SimulateCommand.class, ParseLimitCommand.class, RulesBenchCommand.class})
+        subcommands = {ScanCommand.class, ServeCommand.class, DemoCommand.class, RulesCommand.class, EvaluateCommand.class, SimulateCommand.class, ParseLimitCommand.class, RulesBenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -10,7 +10,6 @@ import dev.trailhound.store.user.PasswordHasher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -18,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code trailhound serve}: the always-on service (HTTP API, storage, live detection). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -30,50 +28,32 @@ public final class ServeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (config.example.yml documents every key).")
-    Path config;
-
-    @Option(names = "--port", paramLabel = "N", description = "HTTP port (http.port).")
-    Integer port;
-
-    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (http.host; default 127.0.0.1).")
-    String host;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database lives (dataDir).")
-    Path dataDir;
+    @Mixin
+    ServiceOptions serviceOptions;
 
     @Mixin
     RuleOptions ruleOptions;
 
     @Override
     public void run() {
-        ServiceConfig effective = loadConfig(spec, config, overrides());
-        Service service = startService(effective, spec, ruleOptions);
+        ServiceConfig effective = loadConfig(spec, serviceOptions.config, serviceOptions.overrides());
+        Service service = startService(effective, spec, ruleOptions, System.getenv());
+        LOG.info("listening on {} (health: {}/health, API: {}/api/v1)", effective.publicUrl(), effective.publicUrl(), effective.publicUrl());
+        runUntilStopped(service);
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes the service. */
+    static void runUntilStopped(Service service) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();
         }, "trailhound-shutdown"));
-        LOG.info("listening on {} (health: {}/health, API: {}/api/v1)", effective.publicUrl(), effective.publicUrl(), effective.publicUrl());
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    Map<ConfigKey, String> overrides() {
-        Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
-        if (port != null) {
-            overrides.put(ConfigKey.HTTP_PORT, port.toString());
-        }
-        if (host != null) {
-            overrides.put(ConfigKey.HTTP_HOST, host);
-        }
-        if (dataDir != null) {
-            overrides.put(ConfigKey.DATA_DIR, dataDir.toString());
-        }
-        return overrides;
     }
 
     /** Loads and logs the configuration; every problem ends the command with all of them listed. */
@@ -90,13 +70,14 @@ public final class ServeCommand implements Runnable {
         return effective;
     }
 
-    static Service startService(ServiceConfig effective, CommandLine.Model.CommandSpec spec, RuleOptions ruleOptions) {
+    static Service startService(ServiceConfig effective, CommandLine.Model.CommandSpec spec, RuleOptions ruleOptions,
+                                Map<String, String> environment) {
         Organisation organisation = new Organisation(Map.of());
         BaselineSettings baselines = BaselineSettings.defaults()
                 .withLearning(Duration.ofMillis(Math.round(effective.learningDays() * 86_400_000d)));
         Detectors detectors = Detectors.build(DetectMode.ALL, ruleOptions, baselines, new BaselineStore(), organisation, spec);
         LOG.info("detection: {} rules and correlations, anomaly baselines (learning {} days)", detectors.ruleCount(), effective.learningDays());
-        return Service.start(effective, detectors.detectors(), organisation, System.getenv(), PasswordHasher.standard(),
+        return Service.start(effective, detectors.detectors(), organisation, environment, PasswordHasher.standard(),
                 InstantSource.system(), System.out);
     }
 }

@@ -38,13 +38,16 @@ public final class Service implements AutoCloseable {
     private final ApiServer api;
     private final JdbcThreatStore threats;
     private final JdbcEventStore events;
+    private final JdbcAccountStore accounts;
 
-    private Service(Database database, LiveDetection detection, ApiServer api, JdbcThreatStore threats, JdbcEventStore events) {
+    private Service(Database database, LiveDetection detection, ApiServer api, JdbcThreatStore threats, JdbcEventStore events,
+                    JdbcAccountStore accounts) {
         this.database = database;
         this.detection = detection;
         this.api = api;
         this.threats = threats;
         this.events = events;
+        this.accounts = accounts;
     }
 
     /**
@@ -71,7 +74,7 @@ public final class Service implements AutoCloseable {
                     new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock, config::threatLink),
                     new EventsApi(detection, config.maxBodyBytes()), new AccountsApi(accounts, audit, clock), config.maxBodyBytes());
             api.start(config.host(), config.port());
-            return new Service(database, detection, api, threats, events);
+            return new Service(database, detection, api, threats, events, accounts);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -114,6 +117,10 @@ public final class Service implements AutoCloseable {
 
     public JdbcThreatStore threats() {
         return threats;
+    }
+
+    public JdbcAccountStore accounts() {
+        return accounts;
     }
 
     public JdbcEventStore events() {

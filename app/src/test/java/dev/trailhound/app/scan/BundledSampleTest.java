@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The README's first command, {@code ./trailhound scan samples/cloudtrail}: the sample bundled in the repository. */
+/** The README tour's first command, {@code ./trailhound scan samples/cloudtrail}: the sample bundled in the repository. */
 class BundledSampleTest {
     /** Maven runs a module's tests in the module's directory. */
     private static final Path SAMPLE = Path.of("..", "samples", "cloudtrail");
