@@ -5,6 +5,7 @@ import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.LoginApi;
 import dev.trailhound.web.auth.Permission;
 import dev.trailhound.web.events.EventsApi;
+import dev.trailhound.web.overview.OverviewApi;
 import dev.trailhound.web.threats.ThreatsApi;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin javalin;
 
     public ApiServer(Authentication authentication, LoginApi login, ThreatsApi threats, EventsApi events,
-                     AccountsApi accounts, long maxBodyBytes) {
+                     AccountsApi accounts, OverviewApi overview, long maxBodyBytes) {
         this.javalin = Javalin.create(config -> {
             config.http.maxRequestSize = maxBodyBytes;
             config.startup.showJavalinBanner = false;
@@ -26,6 +27,7 @@ public final class ApiServer implements AutoCloseable {
             threats.register(config.routes);
             events.register(config.routes);
             accounts.register(config.routes);
+            overview.register(config.routes);
             config.routes.exception(ApiProblem.class, (e, ctx) ->
                     Json.problem(ctx, e.status(), title(e.status()), e.getMessage(), e.field()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -17,6 +17,7 @@ import dev.trailhound.web.auth.BrowserSessions;
 import dev.trailhound.web.auth.LoginApi;
 import dev.trailhound.web.events.EventIntake;
 import dev.trailhound.web.events.EventsApi;
+import dev.trailhound.web.overview.OverviewApi;
 import dev.trailhound.web.threats.ThreatQueryParameters;
 import dev.trailhound.web.threats.ThreatsApi;
 import java.io.IOException;
@@ -42,6 +43,10 @@ final class ApiFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     ApiFixture(DatabaseKind kind, EventIntake intake, long maxBodyBytes) {
+        this(kind, intake, maxBodyBytes, InstantSource.system());
+    }
+
+    ApiFixture(DatabaseKind kind, EventIntake intake, long maxBodyBytes, InstantSource clock) {
         database = kind.open("api");
         threats = new JdbcThreatStore(database);
         events = new JdbcEventStore(database);
@@ -53,12 +58,12 @@ final class ApiFixture implements AutoCloseable {
         users.addToken("root-admin", ADMIN_TOKEN, "test", 0);
         users.addToken("ana", ANALYST_TOKEN, "test", 0);
         users.addToken("vic", VIEWER_TOKEN, "test", 0);
-        InstantSource clock = InstantSource.system();
         BrowserSessions sessions = new BrowserSessions(clock, Duration.ofHours(1));
         server = new ApiServer(new Authentication(users, sessions), new LoginApi(users, sessions, audit, clock),
                 new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock,
                         id -> "http://console.example/threats/" + id),
-                new EventsApi(intake, maxBodyBytes), new AccountsApi(new JdbcAccountStore(database), audit, clock), maxBodyBytes)
+                new EventsApi(intake, maxBodyBytes), new AccountsApi(new JdbcAccountStore(database), audit, clock),
+                new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock), maxBodyBytes)
                 .start("127.0.0.1", 0);
     }
 

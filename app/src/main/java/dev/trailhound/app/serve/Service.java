@@ -20,6 +20,7 @@ import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.BrowserSessions;
 import dev.trailhound.web.auth.LoginApi;
 import dev.trailhound.web.events.EventsApi;
+import dev.trailhound.web.overview.OverviewApi;
 import dev.trailhound.web.threats.ThreatQueryParameters;
 import dev.trailhound.web.threats.ThreatsApi;
 import java.io.PrintStream;
@@ -72,7 +73,9 @@ public final class Service implements AutoCloseable {
             BrowserSessions sessions = new BrowserSessions(clock, config.sessionIdle());
             ApiServer api = new ApiServer(new Authentication(users, sessions), new LoginApi(users, sessions, audit, clock),
                     new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock, config::threatLink),
-                    new EventsApi(detection, config.maxBodyBytes()), new AccountsApi(accounts, audit, clock), config.maxBodyBytes());
+                    new EventsApi(detection, config.maxBodyBytes()), new AccountsApi(accounts, audit, clock),
+                    new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock),
+                    config.maxBodyBytes());
             api.start(config.host(), config.port());
             return new Service(database, detection, api, threats, events, accounts);
         } catch (RuntimeException e) {

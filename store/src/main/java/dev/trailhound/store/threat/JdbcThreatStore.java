@@ -199,6 +199,50 @@ public final class JdbcThreatStore implements ThreatStore {
     }
 
     @Override
+    public List<ThreatCount> countsOverTime(ThreatQuery query, long fromMillis, long toMillis, long bucketMillis) {
+        if (bucketMillis <= 0 || toMillis <= fromMillis) {
+            throw new IllegalArgumentException("need a positive bucket and from before to");
+        }
+        ThreatFilterSql filter = new ThreatFilterSql(query);
+        filter.and("t.detection_ms >= ? and t.detection_ms < ?", List.of(fromMillis, toMillis));
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(fromMillis);
+        arguments.add(bucketMillis);
+        arguments.addAll(filter.arguments());
+        String sql = "select bucket, count(*) as n from (select (t.detection_ms - ?) / ? as bucket from threats t where "
+                + filter.where() + ") b group by bucket";
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbi.useHandle(h -> bindAll(h.createQuery(sql), arguments)
+                .map((rs, ctx) -> Map.entry(rs.getLong("bucket"), rs.getLong("n"))).forEach(e -> counts.put(e.getKey(), e.getValue())));
+        List<ThreatCount> buckets = new ArrayList<>();
+        long n = (toMillis - fromMillis + bucketMillis - 1) / bucketMillis;
+        for (long i = 0; i < n; i++) {
+            buckets.add(new ThreatCount(Long.toString(fromMillis + i * bucketMillis), null, counts.getOrDefault(i, 0L)));
+        }
+        return buckets;
+    }
+
+    @Override
+    public List<ThreatCount> countsByTactic(ThreatQuery query) {
+        ThreatFilterSql filter = new ThreatFilterSql(query);
+        String sql = "select x.tactic_id, count(*) as n from threat_tactics x join threats t on t.threat_id = x.threat_id where "
+                + filter.where() + " group by x.tactic_id";
+        return jdbi.withHandle(h -> bindAll(h.createQuery(sql), filter.arguments())
+                .map((rs, ctx) -> new ThreatCount(rs.getString(1), null, rs.getLong(2))).list());
+    }
+
+    @Override
+    public List<ThreatCount> topAccounts(ThreatQuery query, int limit) {
+        ThreatFilterSql filter = new ThreatFilterSql(query);
+        List<Object> arguments = new ArrayList<>(filter.arguments());
+        arguments.add(limit);
+        String sql = "select t.account_id, a.name, count(*) as n from threats t left join accounts a on a.account_id = t.account_id"
+                + " where " + filter.where() + " group by t.account_id, a.name order by n desc, t.account_id limit ?";
+        return jdbi.withHandle(h -> bindAll(h.createQuery(sql), arguments)
+                .map((rs, ctx) -> new ThreatCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list());
+    }
+
+    @Override
     public boolean suppress(String threatId, String reason, String by, long nowMillis) {
         return jdbi.withHandle(h -> h.createUpdate("update threats set status = ?, suppression_reason = ?, suppressed_by = ?,"
                         + " suppressed_at_ms = ?, updated_at_ms = ? where threat_id = ? and status = ?")

@@ -1,6 +1,7 @@
 package dev.trailhound.store.threat;
 
 import dev.trailhound.core.threat.Threat;
+import java.util.List;
 import java.util.Optional;
 
 /** Stored threats: upserted as their sessions grow, listed with filters, triaged. */
@@ -28,6 +29,19 @@ public interface ThreatStore {
     ThreatPage list(ThreatQuery query, ThreatSort sort, int limit, String cursor);
 
     Optional<StoredThreat> get(String threatId);
+
+    /**
+     * Threats per time bucket of their detection time, over [fromMillis, toMillis) in buckets of {@code bucketMillis}
+     * counted from {@code fromMillis}; every bucket is listed, empty ones with 0. The key is the bucket's start (epoch
+     * milliseconds as text). The query's own time range, if any, narrows this one.
+     */
+    List<ThreatCount> countsOverTime(ThreatQuery query, long fromMillis, long toMillis, long bucketMillis);
+
+    /** Threats per ATT&CK tactic id (a threat counts once for each of its tactics), tactics without threats left out. */
+    List<ThreatCount> countsByTactic(ThreatQuery query);
+
+    /** The accounts with the most threats, most first (ties by account id), with their names. */
+    List<ThreatCount> topAccounts(ThreatQuery query, int limit);
 
     /** Suppresses an open threat; false when there is no such threat or it is not open. */
     boolean suppress(String threatId, String reason, String by, long nowMillis);
