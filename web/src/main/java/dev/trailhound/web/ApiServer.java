@@ -5,19 +5,20 @@ import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.LoginApi;
 import dev.trailhound.web.auth.Permission;
 import dev.trailhound.web.events.EventsApi;
+import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.overview.OverviewApi;
 import dev.trailhound.web.threats.ThreatsApi;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP server: the REST API under /api/v1 and /health. Built by the composition root from its parts. */
+/** The HTTP server: the REST API under /api/v1, /health and /metrics. Built by the composition root from its parts. */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private final Javalin javalin;
 
     public ApiServer(Authentication authentication, LoginApi login, ThreatsApi threats, EventsApi events,
-                     AccountsApi accounts, OverviewApi overview, long maxBodyBytes) {
+                     AccountsApi accounts, OverviewApi overview, ServiceMetrics metrics, long maxBodyBytes) {
         this.javalin = Javalin.create(config -> {
             config.http.maxRequestSize = maxBodyBytes;
             config.startup.showJavalinBanner = false;
@@ -28,6 +29,7 @@ public final class ApiServer implements AutoCloseable {
             events.register(config.routes);
             accounts.register(config.routes);
             overview.register(config.routes);
+            metrics.register(config.routes);
             config.routes.exception(ApiProblem.class, (e, ctx) ->
                     Json.problem(ctx, e.status(), title(e.status()), e.getMessage(), e.field()));
             config.routes.exception(Exception.class, (e, ctx) -> {

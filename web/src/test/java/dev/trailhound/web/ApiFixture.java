@@ -17,6 +17,7 @@ import dev.trailhound.web.auth.BrowserSessions;
 import dev.trailhound.web.auth.LoginApi;
 import dev.trailhound.web.events.EventIntake;
 import dev.trailhound.web.events.EventsApi;
+import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.overview.OverviewApi;
 import dev.trailhound.web.threats.ThreatQueryParameters;
 import dev.trailhound.web.threats.ThreatsApi;
@@ -63,7 +64,7 @@ final class ApiFixture implements AutoCloseable {
                 new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock,
                         id -> "http://console.example/threats/" + id),
                 new EventsApi(intake, maxBodyBytes), new AccountsApi(new JdbcAccountStore(database), audit, clock),
-                new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock), maxBodyBytes)
+                new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock), new ServiceMetrics(() -> 0), maxBodyBytes)
                 .start("127.0.0.1", 0);
     }
 

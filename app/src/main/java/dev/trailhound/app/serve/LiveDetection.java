@@ -18,6 +18,7 @@ import dev.trailhound.store.event.EventRecord;
 import dev.trailhound.store.event.EventStore;
 import dev.trailhound.store.threat.ThreatStore;
 import dev.trailhound.web.events.EventIntake;
+import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.events.IngestCounts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,7 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
     private final EventPipeline pipeline;
     private final EventStore events;
     private final ThreatStore threats;
+    private final ServiceMetrics metrics;
     private final InstantSource clock;
     private final ReadLimits limits;
     private final long releaseAfterMillis;
@@ -66,7 +68,9 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
     private volatile int waitingNow;
 
     public LiveDetection(List<Detector<?>> detectors, PipelineSettings settings, Organisation organisation, EventStore events,
-                         ThreatStore threats, InstantSource clock, ReadLimits limits, Duration releaseAfter, Duration maxHold) {
+                         ThreatStore threats, InstantSource clock, ReadLimits limits, Duration releaseAfter, Duration maxHold,
+                         ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.core = new DetectionCore(detectors, new Sessioniser(settings.sessions()));
         this.events = events;
         this.threats = threats;
@@ -81,17 +85,23 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
                 if (mergedAway != null && mergedAway.isThreat() && !mergedAway.threatId().equals(threat.threatId())) {
                     LiveDetection.this.threats.remove(mergedAway.threatId());
                 }
-                LiveDetection.this.threats.upsert(ThreatAssembler.assemble(threat), threat.eventCount(), false, clock.millis());
+                store(threat, false);
             }
 
             @Override
             public void closed(Session threat) {
-                LiveDetection.this.threats.upsert(ThreatAssembler.assemble(threat), threat.eventCount(), true, clock.millis());
+                store(threat, true);
             }
         });
         this.thread = new Thread(this::run, "trailhound-pipeline");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    private void store(Session threat, boolean closed) {
+        if (threats.upsert(ThreatAssembler.assemble(threat), threat.eventCount(), closed, clock.millis())) {
+            metrics.threatCreated();
+        }
     }
 
     @Override
@@ -118,6 +128,7 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
             List<Event> batch = read.subList(from, Math.min(read.size(), from + BATCH));
             accepted += submit(batch);
         }
+        metrics.ingested(0, read.size() - accepted, rejected[0]);
         return new IngestCounts(accepted, read.size() - accepted, rejected[0], rejections);
     }
 
@@ -137,6 +148,7 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
                 toDetect.add(e);
             }
         }
+        metrics.ingested(toDetect.size(), 0, 0);
         if (!toDetect.isEmpty()) {
             try {
                 queuedBatches.incrementAndGet();
@@ -158,6 +170,7 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
                 long now = clock.millis();
                 if (batch != null) {
                     for (Event e : batch) {
+                        metrics.lag((now - e.eventTimeMillis()) / 1000.0);
                         pipeline.offer(e);
                     }
                     lastInput = now;

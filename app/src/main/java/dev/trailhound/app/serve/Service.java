@@ -4,6 +4,7 @@ import dev.trailhound.core.account.Organisation;
 import dev.trailhound.core.attack.AttackCatalog;
 import dev.trailhound.core.detect.Detector;
 import dev.trailhound.core.pipeline.PipelineSettings;
+import dev.trailhound.core.rules.RuleEngine;
 import dev.trailhound.formats.cloudtrail.ReadLimits;
 import dev.trailhound.store.Database;
 import dev.trailhound.store.account.JdbcAccountStore;
@@ -20,6 +21,7 @@ import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.BrowserSessions;
 import dev.trailhound.web.auth.LoginApi;
 import dev.trailhound.web.events.EventsApi;
+import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.overview.OverviewApi;
 import dev.trailhound.web.threats.ThreatQueryParameters;
 import dev.trailhound.web.threats.ThreatsApi;
@@ -68,20 +70,31 @@ public final class Service implements AutoCloseable {
             JdbcUserStore users = new JdbcUserStore(database, hasher);
             JdbcAuditLog audit = new JdbcAuditLog(database);
             createFirstAdmin(users, audit, environment, clock, out);
+            ServiceMetrics metrics = new ServiceMetrics(() -> ruleErrors(detectors));
             LiveDetection detection = new LiveDetection(detectors, PipelineSettings.defaults(), organisation,
-                    events, threats, clock, ReadLimits.defaults(), config.releaseAfter(), config.maxHold());
+                    events, threats, clock, ReadLimits.defaults(), config.releaseAfter(), config.maxHold(), metrics);
             BrowserSessions sessions = new BrowserSessions(clock, config.sessionIdle());
             ApiServer api = new ApiServer(new Authentication(users, sessions), new LoginApi(users, sessions, audit, clock),
                     new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock, config::threatLink),
                     new EventsApi(detection, config.maxBodyBytes()), new AccountsApi(accounts, audit, clock),
                     new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock),
-                    config.maxBodyBytes());
+                    metrics, config.maxBodyBytes());
             api.start(config.host(), config.port());
             return new Service(database, detection, api, threats, events, accounts);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    private static long ruleErrors(List<Detector<?>> detectors) {
+        long errors = 0;
+        for (Detector<?> d : detectors) {
+            if (d instanceof RuleEngine engine) {
+                errors += engine.failures().total();
+            }
+        }
+        return errors;
     }
 
     /**

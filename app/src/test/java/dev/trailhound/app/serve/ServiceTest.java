@@ -231,6 +231,15 @@ class ServiceTest {
             JsonNode events = get(service, "/api/v1/threats/" + id + "/events");
             assertThat(events.path("items")).hasSize(3);
             assertThat(events.path("items").get(0).path("raw").path("requestParameters").path("name").asText()).isEqualTo("org-trail");
+
+            HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/metrics"))
+                    .header("Authorization", "Bearer " + TOKEN).build();
+            String text = send(metrics).body();
+            assertThat(text).contains("trailhound_events_ingested_total 3.0").contains("trailhound_events_rejected_total 1.0")
+                    .contains("trailhound_threats_created_total 1.0").contains("trailhound_rule_errors_total 0.0")
+                    .contains("trailhound_event_lag_seconds_count 3");
+            assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/metrics")).build())
+                    .statusCode()).isEqualTo(401);
         }
     }
 

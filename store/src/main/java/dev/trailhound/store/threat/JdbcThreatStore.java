@@ -45,10 +45,10 @@ public final class JdbcThreatStore implements ThreatStore {
     }
 
     @Override
-    public void upsert(Threat t, long eventCount, boolean sessionClosed, long nowMillis) {
+    public boolean upsert(Threat t, long eventCount, boolean sessionClosed, long nowMillis) {
         String document = ThreatJsonWriter.document(t, account -> null);
         List<String> toLink = newlyAttached(t);
-        jdbi.useTransaction(h -> {
+        boolean created = jdbi.inTransaction(h -> {
             int updated = h.createUpdate("update threats set session_id = ?, account_id = ?, user_name = ?, principal_arn = ?,"
                             + " asset_type = ?, asset_id = ?, severity = ?, severity_rank = ?, detection_ms = ?, first_event_ms = ?,"
                             + " last_event_ms = ?, event_count = ?, session_closed = ?, document = ?, updated_at_ms = ?"
@@ -76,9 +76,11 @@ public final class JdbcThreatStore implements ThreatStore {
             }
             replaceTags(h, t);
             link(h, t.threatId(), toLink);
+            return updated == 0;
         });
         linked.put(t.threatId(), new LinkedEvents(t.eventIds().size(),
                 t.eventIds().isEmpty() ? null : t.eventIds().get(t.eventIds().size() - 1)));
+        return created;
     }
 
     private List<String> newlyAttached(Threat t) {

@@ -13,8 +13,9 @@ public interface ThreatStore {
      * @param eventCount    events in its session
      * @param sessionClosed whether its session can still grow
      * @param nowMillis     wall clock, for created/updated times
+     * @return whether the threat was new
      */
-    void upsert(Threat threat, long eventCount, boolean sessionClosed, long nowMillis);
+    boolean upsert(Threat threat, long eventCount, boolean sessionClosed, long nowMillis);
 
     /** Deletes a threat that a late event merged into another (which lists it in {@code mergedFrom}). */
     void remove(String threatId);
