@@ -9,6 +9,7 @@ import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.overview.OverviewApi;
 import dev.trailhound.web.threats.ThreatsApi;
 import io.javalin.Javalin;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,20 +17,26 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private final Javalin javalin;
+    private final List<String> routes;
 
     public ApiServer(Authentication authentication, LoginApi login, ThreatsApi threats, EventsApi events,
                      AccountsApi accounts, OverviewApi overview, ServiceMetrics metrics, long maxBodyBytes) {
+        ApiRoutes[] registered = new ApiRoutes[1];
+        byte[] openApi = OpenApiDocument.json();
         this.javalin = Javalin.create(config -> {
+            ApiRoutes api = new ApiRoutes(config.routes);
+            registered[0] = api;
             config.http.maxRequestSize = maxBodyBytes;
             config.startup.showJavalinBanner = false;
             config.routes.beforeMatched(authentication::check);
-            config.routes.get("/health", ctx -> Json.send(ctx, 200, Json.object().put("status", "ok")), Permission.PUBLIC);
-            login.register(config.routes);
-            threats.register(config.routes);
-            events.register(config.routes);
-            accounts.register(config.routes);
-            overview.register(config.routes);
-            metrics.register(config.routes);
+            api.get("/health", ctx -> Json.send(ctx, 200, Json.object().put("status", "ok")), Permission.PUBLIC);
+            api.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), Permission.PUBLIC);
+            login.register(api);
+            threats.register(api);
+            events.register(api);
+            accounts.register(api);
+            overview.register(api);
+            metrics.register(api);
             config.routes.exception(ApiProblem.class, (e, ctx) ->
                     Json.problem(ctx, e.status(), title(e.status()), e.getMessage(), e.field()));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -42,6 +49,12 @@ public final class ApiServer implements AutoCloseable {
                 }
             });
         });
+        this.routes = registered[0].registered();
+    }
+
+    /** "METHOD /path" of every route served. */
+    public List<String> routes() {
+        return routes;
     }
 
     static String title(int status) {

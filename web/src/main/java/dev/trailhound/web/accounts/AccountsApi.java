@@ -11,7 +11,7 @@ import dev.trailhound.web.ApiProblem;
 import dev.trailhound.web.Json;
 import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.Permission;
-import io.javalin.config.RoutesConfig;
+import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 
@@ -27,7 +27,7 @@ public final class AccountsApi {
         this.clock = clock;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(ApiRoutes routes) {
         routes.get("/api/v1/accounts", this::list, Permission.READ);
         routes.put("/api/v1/accounts/{id}", this::name, Permission.CONFIGURE);
     }

@@ -8,7 +8,7 @@ import dev.trailhound.store.user.User;
 import dev.trailhound.store.user.UserStore;
 import dev.trailhound.web.ApiProblem;
 import dev.trailhound.web.Json;
-import io.javalin.config.RoutesConfig;
+import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public final class LoginApi {
         this.clock = clock;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(ApiRoutes routes) {
         routes.post("/api/v1/login", this::login, Permission.PUBLIC);
         routes.post("/api/v1/logout", this::logout, Permission.READ);
         routes.get("/api/v1/me", this::me, Permission.READ);

@@ -7,7 +7,7 @@ import dev.trailhound.web.ApiProblem;
 import dev.trailhound.web.Json;
 import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.Permission;
-import io.javalin.config.RoutesConfig;
+import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ public final class EventsApi {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(ApiRoutes routes) {
         routes.post("/api/v1/events", this::ingest, Permission.CONFIGURE);
     }
 

@@ -1,7 +1,7 @@
 package dev.trailhound.web.metrics;
 
 import dev.trailhound.web.auth.Permission;
-import io.javalin.config.RoutesConfig;
+import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -56,7 +56,7 @@ public final class ServiceMetrics {
         threatsCreated.inc();
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(ApiRoutes routes) {
         routes.get("/metrics", this::scrape, Permission.READ);
     }
 

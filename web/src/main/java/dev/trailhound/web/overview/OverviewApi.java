@@ -12,7 +12,7 @@ import dev.trailhound.web.ApiProblem;
 import dev.trailhound.web.Json;
 import dev.trailhound.web.auth.Permission;
 import dev.trailhound.web.threats.ThreatQueryParameters;
-import io.javalin.config.RoutesConfig;
+import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public final class OverviewApi {
         this.clock = clock;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(ApiRoutes routes) {
         routes.get("/api/v1/overview/threats-over-time", this::overTime, Permission.READ);
         routes.get("/api/v1/overview/tactics", this::tactics, Permission.READ);
         routes.get("/api/v1/overview/top-accounts", this::topAccounts, Permission.READ);

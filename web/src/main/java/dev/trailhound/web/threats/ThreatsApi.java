@@ -18,7 +18,7 @@ import dev.trailhound.web.Json;
 import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.Caller;
 import dev.trailhound.web.auth.Permission;
-import io.javalin.config.RoutesConfig;
+import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.function.Function;
@@ -46,7 +46,7 @@ public final class ThreatsApi {
         this.threatLink = threatLink;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(ApiRoutes routes) {
         routes.get("/api/v1/threats", this::list, Permission.READ);
         routes.get("/api/v1/threats/{id}", this::one, Permission.READ);
         routes.get("/api/v1/threats/{id}/events", this::sessionEvents, Permission.READ);
