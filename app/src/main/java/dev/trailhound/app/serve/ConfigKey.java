@@ -20,6 +20,8 @@ enum ConfigKey {
     DETECTION_LEARNING_DAYS("detection.learningDays", "7"),
     DETECTION_RELEASE_AFTER_MILLIS("detection.releaseAfterMillis", "1000"),
     DETECTION_MAX_HOLD_MILLIS("detection.maxHoldMillis", "30000"),
+    INGEST_DIRECTORIES("ingest.directories", ""),
+    INGEST_POLL_MILLIS("ingest.pollMillis", "5000"),
     AUTH_SESSION_IDLE_MINUTES("auth.sessionIdleMinutes", "720");
 
     final String path;

@@ -22,6 +22,7 @@ import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.events.IngestCounts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -132,6 +133,53 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
         return new IngestCounts(accepted, read.size() - accepted, rejected[0], rejections);
     }
 
+    /**
+     * Rebuilds detection state after a restart: every stored event, in event-time order, goes through detection again
+     * (sessions, correlations and baselines are in memory; the events table is what survives). Threat upserts are
+     * idempotent, so threats stored before the restart are rewritten as they were. Returns how many events.
+     */
+    public long replay() {
+        CloudTrailFileReader reader = new CloudTrailFileReader(limits);
+        long count = 0;
+        long afterMillis = Long.MIN_VALUE;
+        String afterId = "";
+        while (true) {
+            List<EventRecord> page = events.inEventTimeOrder(afterMillis, afterId, 5_000);
+            if (page.isEmpty()) {
+                return count;
+            }
+            // one delivery-object document: a stored record may span lines (pretty-printed input)
+            StringBuilder document = new StringBuilder(page.size() * 1_500).append("{\"Records\":[");
+            for (int i = 0; i < page.size(); i++) {
+                document.append(i == 0 ? "" : ",").append(page.get(i).raw());
+            }
+            document.append("]}");
+            List<Event> parsed = new ArrayList<>(page.size());
+            try {
+                reader.read("stored events", new java.io.ByteArrayInputStream(document.toString().getBytes(StandardCharsets.UTF_8)),
+                        false, new RecordSink() {
+                            @Override
+                            public void accept(Event event) {
+                                core.prepare(event);
+                                parsed.add(event);
+                            }
+
+                            @Override
+                            public void reject(Rejection rejection) {
+                                LOG.warn("a stored event could not be read again: {}", rejection);
+                            }
+                        });
+            } catch (IOException e) {
+                throw new IllegalStateException("stored events could not be read back", e);
+            }
+            hand(parsed);
+            count += parsed.size();
+            EventRecord last = page.get(page.size() - 1);
+            afterMillis = last.eventMillis();
+            afterId = last.eventId();
+        }
+    }
+
     /** Stores the events not stored before and queues them for detection; returns how many were new. */
     public int submit(List<Event> batch) {
         List<EventRecord> records = new ArrayList<>(batch.size());
@@ -149,16 +197,22 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
             }
         }
         metrics.ingested(toDetect.size(), 0, 0);
-        if (!toDetect.isEmpty()) {
-            try {
-                queuedBatches.incrementAndGet();
-                queue.put(toDetect);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while handing events to detection", e);
-            }
-        }
+        hand(toDetect);
         return toDetect.size();
+    }
+
+    /** Queues prepared events for the pipeline thread, waiting while it is behind (back-pressure on the sources). */
+    private void hand(List<Event> prepared) {
+        if (prepared.isEmpty()) {
+            return;
+        }
+        try {
+            queuedBatches.incrementAndGet();
+            queue.put(prepared);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing events to detection", e);
+        }
     }
 
     private void run() {
@@ -196,6 +250,11 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
                 LOG.error("detection failed on a batch of events; continuing with the next", e);
             }
         }
+    }
+
+    /** Counts records a source rejected before they reached {@link #submit}. */
+    public void countRejected(long records) {
+        metrics.ingested(0, 0, records);
     }
 
     /** Whether every batch handed over so far has been processed (tests and the demo wait on this). */

@@ -11,6 +11,7 @@ import dev.trailhound.store.account.JdbcAccountStore;
 import dev.trailhound.store.audit.AuditEntry;
 import dev.trailhound.store.audit.JdbcAuditLog;
 import dev.trailhound.store.event.JdbcEventStore;
+import dev.trailhound.store.ingest.JdbcIngestedFiles;
 import dev.trailhound.store.threat.JdbcThreatStore;
 import dev.trailhound.store.user.JdbcUserStore;
 import dev.trailhound.store.user.PasswordHasher;
@@ -30,21 +31,26 @@ import java.time.InstantSource;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running service, wired by hand: database and stores, the first admin, live detection, and the HTTP API.
  * {@code serve} and {@code demo} start one; tests start one on port 0.
  */
 public final class Service implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     private final Database database;
     private final LiveDetection detection;
     private final ApiServer api;
     private final JdbcThreatStore threats;
     private final JdbcEventStore events;
     private final JdbcAccountStore accounts;
+    private final DirectorySources directories;
 
     private Service(Database database, LiveDetection detection, ApiServer api, JdbcThreatStore threats, JdbcEventStore events,
-                    JdbcAccountStore accounts) {
+                    JdbcAccountStore accounts, DirectorySources directories) {
+        this.directories = directories;
         this.database = database;
         this.detection = detection;
         this.api = api;
@@ -73,6 +79,11 @@ public final class Service implements AutoCloseable {
             ServiceMetrics metrics = new ServiceMetrics(() -> ruleErrors(detectors));
             LiveDetection detection = new LiveDetection(detectors, PipelineSettings.defaults(), organisation,
                     events, threats, clock, ReadLimits.defaults(), config.releaseAfter(), config.maxHold(), metrics);
+            long started = System.nanoTime();
+            long replayed = detection.replay();
+            if (replayed > 0) {
+                LOG.info("replayed {} stored events to rebuild detection state in {} ms", replayed, (System.nanoTime() - started) / 1_000_000);
+            }
             BrowserSessions sessions = new BrowserSessions(clock, config.sessionIdle());
             ApiServer api = new ApiServer(new Authentication(users, sessions), new LoginApi(users, sessions, audit, clock),
                     new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock, config::threatLink),
@@ -80,7 +91,9 @@ public final class Service implements AutoCloseable {
                     new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock),
                     metrics, config.maxBodyBytes());
             api.start(config.host(), config.port());
-            return new Service(database, detection, api, threats, events, accounts);
+            DirectorySources directories = config.directories().isEmpty() ? null : new DirectorySources(config.directories(),
+                    detection, new JdbcIngestedFiles(database), ReadLimits.defaults(), clock, config.pollInterval());
+            return new Service(database, detection, api, threats, events, accounts, directories);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -143,8 +156,16 @@ public final class Service implements AutoCloseable {
         return events;
     }
 
+    /** The directory sources, or null when none are configured. */
+    DirectorySources directories() {
+        return directories;
+    }
+
     @Override
     public void close() {
+        if (directories != null) {
+            directories.close();
+        }
         api.close();
         detection.close();
         database.close();

@@ -3,6 +3,7 @@ package dev.trailhound.app.serve;
 import dev.trailhound.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The service's effective configuration: file, then environment, then command-line flags over the defaults,
@@ -19,7 +20,13 @@ public record ServiceConfig(
         double learningDays,
         Duration releaseAfter,
         Duration maxHold,
-        Duration sessionIdle) {
+        Duration sessionIdle,
+        List<Path> directories,
+        Duration pollInterval) {
+
+    public ServiceConfig {
+        directories = List.copyOf(directories);
+    }
 
     /** The link to a threat's page in the console. */
     public String threatLink(String threatId) {
@@ -41,6 +48,8 @@ public record ServiceConfig(
                 "  detection.learningDays: " + learningDays,
                 "  detection.releaseAfterMillis: " + releaseAfter.toMillis(),
                 "  detection.maxHoldMillis: " + maxHold.toMillis(),
-                "  auth.sessionIdleMinutes: " + sessionIdle.toMinutes());
+                "  auth.sessionIdleMinutes: " + sessionIdle.toMinutes(),
+                "  ingest.directories: " + directories,
+                "  ingest.pollMillis: " + pollInterval.toMillis());
     }
 }

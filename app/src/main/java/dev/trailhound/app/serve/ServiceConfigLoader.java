@@ -105,6 +105,10 @@ public final class ServiceConfigLoader {
             ConfigKey key = keyOf(path);
             if (key == null) {
                 errors.add(file + ": unknown setting '" + path + "' (config.example.yml lists every setting)");
+            } else if (value.isArray() && key == ConfigKey.INGEST_DIRECTORIES) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.asText()));
+                values.put(key, String.join(",", items));
             } else if (value.isContainerNode()) {
                 errors.add(file + ": " + path + ": expected a single value, not a list");
             } else {
@@ -150,6 +154,17 @@ public final class ServiceConfigLoader {
         long releaseAfter = number(ConfigKey.DETECTION_RELEASE_AFTER_MILLIS, v, 10, 600_000, errors);
         long maxHold = number(ConfigKey.DETECTION_MAX_HOLD_MILLIS, v, 10, 3_600_000, errors);
         long idle = number(ConfigKey.AUTH_SESSION_IDLE_MINUTES, v, 1, 60L * 24 * 30, errors);
+        long poll = number(ConfigKey.INGEST_POLL_MILLIS, v, 100, 3_600_000, errors);
+        List<Path> directories = new ArrayList<>();
+        for (String d : v.get(ConfigKey.INGEST_DIRECTORIES).split(",")) {
+            if (!d.isBlank()) {
+                Path dir = Path.of(d.trim());
+                if (!Files.isDirectory(dir)) {
+                    errors.add("ingest.directories: " + dir + " is not a directory");
+                }
+                directories.add(dir);
+            }
+        }
 
         String url = v.get(ConfigKey.DATABASE_URL).trim();
         String user = v.get(ConfigKey.DATABASE_USER).trim();
@@ -185,7 +200,8 @@ public final class ServiceConfigLoader {
             database = new DatabaseSettings(url, user, password, Math.max(1, pool));
         }
         return new ServiceConfig(host, port, publicUrl, maxBody, dataDir, database, passwordSource, learning,
-                Duration.ofMillis(releaseAfter), Duration.ofMillis(maxHold), Duration.ofMinutes(idle));
+                Duration.ofMillis(releaseAfter), Duration.ofMillis(maxHold), Duration.ofMinutes(idle), directories,
+                Duration.ofMillis(poll));
     }
 
     private static long number(ConfigKey key, Map<ConfigKey, String> v, long min, long max, List<String> errors) {

@@ -19,6 +19,14 @@ public interface EventStore {
      */
     EventPage sessionEvents(String threatId, int limit, String cursor);
 
+    /**
+     * Stored events in (event time, eventID) order, a page at a time: what a restart replays to rebuild detection state.
+     *
+     * @param afterMillis  event time of the previous page's last event (Long.MIN_VALUE for the first page)
+     * @param afterId      its eventID ("" for the first page)
+     */
+    List<EventRecord> inEventTimeOrder(long afterMillis, String afterId, int limit);
+
     /** Events stored in all. */
     long count();
 }

@@ -100,6 +100,14 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
+    public List<EventRecord> inEventTimeOrder(long afterMillis, String afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select * from events where event_ms > ? or (event_ms = ? and event_id > ?)"
+                        + " order by event_ms, event_id limit ?")
+                .bind(0, afterMillis).bind(1, afterMillis).bind(2, afterId).bind(3, limit)
+                .map((rs, ctx) -> record(rs)).list());
+    }
+
+    @Override
     public long count() {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from events").mapTo(Long.class).one());
     }
