@@ -1,13 +1,7 @@
 package dev.trailhound.web;
 
-import dev.trailhound.web.accounts.AccountsApi;
 import dev.trailhound.web.auth.Authentication;
-import dev.trailhound.web.auth.LoginApi;
 import dev.trailhound.web.auth.Permission;
-import dev.trailhound.web.events.EventsApi;
-import dev.trailhound.web.metrics.ServiceMetrics;
-import dev.trailhound.web.overview.OverviewApi;
-import dev.trailhound.web.threats.ThreatsApi;
 import io.javalin.Javalin;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,8 +13,7 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin javalin;
     private final List<String> routes;
 
-    public ApiServer(Authentication authentication, LoginApi login, ThreatsApi threats, EventsApi events,
-                     AccountsApi accounts, OverviewApi overview, ServiceMetrics metrics, long maxBodyBytes) {
+    public ApiServer(Authentication authentication, List<ApiModule> modules, long maxBodyBytes) {
         ApiRoutes[] registered = new ApiRoutes[1];
         byte[] openApi = OpenApiDocument.json();
         this.javalin = Javalin.create(config -> {
@@ -31,12 +24,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.beforeMatched(authentication::check);
             api.get("/health", ctx -> Json.send(ctx, 200, Json.object().put("status", "ok")), Permission.PUBLIC);
             api.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), Permission.PUBLIC);
-            login.register(api);
-            threats.register(api);
-            events.register(api);
-            accounts.register(api);
-            overview.register(api);
-            metrics.register(api);
+            modules.forEach(module -> module.register(api));
             config.routes.exception(ApiProblem.class, (e, ctx) ->
                     Json.problem(ctx, e.status(), title(e.status()), e.getMessage(), e.field()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -29,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 
 /** A real API server on a free port over a fresh database, with a user and token per role. */
 final class ApiFixture implements AutoCloseable {
@@ -60,11 +61,11 @@ final class ApiFixture implements AutoCloseable {
         users.addToken("ana", ANALYST_TOKEN, "test", 0);
         users.addToken("vic", VIEWER_TOKEN, "test", 0);
         BrowserSessions sessions = new BrowserSessions(clock, Duration.ofHours(1));
-        server = new ApiServer(new Authentication(users, sessions), new LoginApi(users, sessions, audit, clock),
+        server = new ApiServer(new Authentication(users, sessions), List.of(new LoginApi(users, sessions, audit, clock),
                 new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock,
                         id -> "http://console.example/threats/" + id),
                 new EventsApi(intake, maxBodyBytes), new AccountsApi(new JdbcAccountStore(database), audit, clock),
-                new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock), new ServiceMetrics(() -> 0), maxBodyBytes)
+                new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock), new ServiceMetrics(() -> 0)), maxBodyBytes)
                 .start("127.0.0.1", 0);
     }
 

@@ -16,6 +16,7 @@ import dev.trailhound.store.threat.JdbcThreatStore;
 import dev.trailhound.store.user.JdbcUserStore;
 import dev.trailhound.store.user.PasswordHasher;
 import dev.trailhound.store.user.Role;
+import dev.trailhound.web.ApiModule;
 import dev.trailhound.web.ApiServer;
 import dev.trailhound.web.accounts.AccountsApi;
 import dev.trailhound.web.auth.Authentication;
@@ -85,11 +86,14 @@ public final class Service implements AutoCloseable {
                 LOG.info("replayed {} stored events to rebuild detection state in {} ms", replayed, (System.nanoTime() - started) / 1_000_000);
             }
             BrowserSessions sessions = new BrowserSessions(clock, config.sessionIdle());
-            ApiServer api = new ApiServer(new Authentication(users, sessions), new LoginApi(users, sessions, audit, clock),
+            List<ApiModule> modules = List.of(
+                    new LoginApi(users, sessions, audit, clock),
                     new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock, config::threatLink),
-                    new EventsApi(detection, config.maxBodyBytes()), new AccountsApi(accounts, audit, clock),
+                    new EventsApi(detection, config.maxBodyBytes()),
+                    new AccountsApi(accounts, audit, clock),
                     new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock),
-                    metrics, config.maxBodyBytes());
+                    metrics);
+            ApiServer api = new ApiServer(new Authentication(users, sessions), modules, config.maxBodyBytes());
             api.start(config.host(), config.port());
             DirectorySources directories = config.directories().isEmpty() ? null : new DirectorySources(config.directories(),
                     detection, new JdbcIngestedFiles(database), ReadLimits.defaults(), clock, config.pollInterval());

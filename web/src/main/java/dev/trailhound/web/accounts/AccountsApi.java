@@ -11,12 +11,13 @@ import dev.trailhound.web.ApiProblem;
 import dev.trailhound.web.Json;
 import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.Permission;
+import dev.trailhound.web.ApiModule;
 import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 
 /** The AWS accounts seen, and their names (which the threats show). */
-public final class AccountsApi {
+public final class AccountsApi implements ApiModule {
     private final AccountStore accounts;
     private final AuditLog audit;
     private final InstantSource clock;
@@ -27,6 +28,7 @@ public final class AccountsApi {
         this.clock = clock;
     }
 
+    @Override
     public void register(ApiRoutes routes) {
         routes.get("/api/v1/accounts", this::list, Permission.READ);
         routes.put("/api/v1/accounts/{id}", this::name, Permission.CONFIGURE);

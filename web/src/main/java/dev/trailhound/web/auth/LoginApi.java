@@ -8,13 +8,14 @@ import dev.trailhound.store.user.User;
 import dev.trailhound.store.user.UserStore;
 import dev.trailhound.web.ApiProblem;
 import dev.trailhound.web.Json;
+import dev.trailhound.web.ApiModule;
 import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.Optional;
 
 /** Browser sign-in and sign-out, and who the caller is. */
-public final class LoginApi {
+public final class LoginApi implements ApiModule {
     private final UserStore users;
     private final BrowserSessions sessions;
     private final AuditLog audit;
@@ -27,6 +28,7 @@ public final class LoginApi {
         this.clock = clock;
     }
 
+    @Override
     public void register(ApiRoutes routes) {
         routes.post("/api/v1/login", this::login, Permission.PUBLIC);
         routes.post("/api/v1/logout", this::logout, Permission.READ);

@@ -7,6 +7,7 @@ import dev.trailhound.web.ApiProblem;
 import dev.trailhound.web.Json;
 import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.Permission;
+import dev.trailhound.web.ApiModule;
 import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.Locale;
  * {@code POST /api/v1/events}: a CloudTrail delivery object, EventBridge envelopes (one or an array), or JSON Lines
  * ({@code application/x-ndjson}), gzip-encoded or not; answers with counts accepted, duplicate and rejected.
  */
-public final class EventsApi {
+public final class EventsApi implements ApiModule {
     private final EventIntake intake;
     private final long maxBodyBytes;
 
@@ -26,6 +27,7 @@ public final class EventsApi {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    @Override
     public void register(ApiRoutes routes) {
         routes.post("/api/v1/events", this::ingest, Permission.CONFIGURE);
     }

@@ -1,6 +1,7 @@
 package dev.trailhound.web.metrics;
 
 import dev.trailhound.web.auth.Permission;
+import dev.trailhound.web.ApiModule;
 import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import io.prometheus.metrics.config.EscapingScheme;
@@ -19,7 +20,7 @@ import java.util.function.LongSupplier;
  * token as {@code authorization: credentials}). One registry per service, so several services in one JVM (tests) do
  * not mix.
  */
-public final class ServiceMetrics {
+public final class ServiceMetrics implements ApiModule {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter ingested = Counter.builder().name("trailhound_events_ingested")
             .help("Events accepted (new eventIDs), stored and handed to detection").register(registry);
@@ -56,6 +57,7 @@ public final class ServiceMetrics {
         threatsCreated.inc();
     }
 
+    @Override
     public void register(ApiRoutes routes) {
         routes.get("/metrics", this::scrape, Permission.READ);
     }

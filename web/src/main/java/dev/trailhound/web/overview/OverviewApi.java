@@ -12,6 +12,7 @@ import dev.trailhound.web.ApiProblem;
 import dev.trailhound.web.Json;
 import dev.trailhound.web.auth.Permission;
 import dev.trailhound.web.threats.ThreatQueryParameters;
+import dev.trailhound.web.ApiModule;
 import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The Overview's charts: threats over time, threats by ATT&CK tactic, the accounts with most threats; all filtered like the list. */
-public final class OverviewApi {
+public final class OverviewApi implements ApiModule {
     private static final long HOUR = Duration.ofHours(1).toMillis();
     private static final long DAY = Duration.ofDays(1).toMillis();
     /** Most buckets one answer lists (a custom range with hourly buckets over more than 31 days is refused). */
@@ -41,6 +42,7 @@ public final class OverviewApi {
         this.clock = clock;
     }
 
+    @Override
     public void register(ApiRoutes routes) {
         routes.get("/api/v1/overview/threats-over-time", this::overTime, Permission.READ);
         routes.get("/api/v1/overview/tactics", this::tactics, Permission.READ);

@@ -18,13 +18,14 @@ import dev.trailhound.web.Json;
 import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.Caller;
 import dev.trailhound.web.auth.Permission;
+import dev.trailhound.web.ApiModule;
 import dev.trailhound.web.ApiRoutes;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.function.Function;
 
 /** Threats: list with filters and cursors, one threat with its detections, its session events, suppression. */
-public final class ThreatsApi {
+public final class ThreatsApi implements ApiModule {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
@@ -46,6 +47,7 @@ public final class ThreatsApi {
         this.threatLink = threatLink;
     }
 
+    @Override
     public void register(ApiRoutes routes) {
         routes.get("/api/v1/threats", this::list, Permission.READ);
         routes.get("/api/v1/threats/{id}", this::one, Permission.READ);
