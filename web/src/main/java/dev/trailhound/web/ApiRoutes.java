@@ -33,6 +33,11 @@ public final class ApiRoutes {
         registered.add("PUT " + path);
     }
 
+    public void delete(String path, Handler handler, Permission permission) {
+        routes.delete(path, handler, permission);
+        registered.add("DELETE " + path);
+    }
+
     /** "METHOD /path" of every route, in registration order. */
     public List<String> registered() {
         return List.copyOf(registered);

@@ -19,6 +19,9 @@ import dev.trailhound.web.events.EventIntake;
 import dev.trailhound.web.events.EventsApi;
 import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.overview.OverviewApi;
+import dev.trailhound.store.suppression.JdbcSuppressionStore;
+import dev.trailhound.web.suppressions.SuppressionsApi;
+import dev.trailhound.web.threats.ThreatJson;
 import dev.trailhound.web.threats.ThreatQueryParameters;
 import dev.trailhound.web.threats.ThreatsApi;
 import java.io.IOException;
@@ -41,6 +44,7 @@ final class ApiFixture implements AutoCloseable {
     final JdbcThreatStore threats;
     final JdbcEventStore events;
     final JdbcAuditLog audit;
+    final JdbcSuppressionStore suppressions;
     final ApiServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -53,6 +57,7 @@ final class ApiFixture implements AutoCloseable {
         threats = new JdbcThreatStore(database);
         events = new JdbcEventStore(database);
         audit = new JdbcAuditLog(database);
+        suppressions = new JdbcSuppressionStore(database);
         JdbcUserStore users = new JdbcUserStore(database, new PasswordHasher(1024, 1, 1));
         users.create("root-admin", "admin-pass", Role.ADMIN, 0);
         users.create("ana", "analyst-pass", Role.ANALYST, 0);
@@ -65,7 +70,10 @@ final class ApiFixture implements AutoCloseable {
                 new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock,
                         id -> "http://console.example/threats/" + id),
                 new EventsApi(intake, maxBodyBytes), new AccountsApi(new JdbcAccountStore(database), audit, clock),
-                new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock), new ServiceMetrics(() -> 0)), maxBodyBytes)
+                new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock),
+                new SuppressionsApi(suppressions, threats, new ThreatQueryParameters(AttackCatalog.v19()),
+                        new ThreatJson(id -> "http://console.example/threats/" + id), audit, clock),
+                new ServiceMetrics(() -> 0)), maxBodyBytes)
                 .start("127.0.0.1", 0);
     }
 
@@ -95,6 +103,14 @@ final class ApiFixture implements AutoCloseable {
     HttpResponse<String> post(String path, String token, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    HttpResponse<String> delete(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).DELETE();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

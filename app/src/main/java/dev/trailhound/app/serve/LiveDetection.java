@@ -16,6 +16,7 @@ import dev.trailhound.formats.cloudtrail.ReadLimits;
 import dev.trailhound.formats.cloudtrail.RecordSink;
 import dev.trailhound.store.event.EventRecord;
 import dev.trailhound.store.event.EventStore;
+import dev.trailhound.store.suppression.JdbcSuppressionStore;
 import dev.trailhound.store.threat.ThreatStore;
 import dev.trailhound.web.events.EventIntake;
 import dev.trailhound.web.metrics.ServiceMetrics;
@@ -54,6 +55,7 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
     private final EventPipeline pipeline;
     private final EventStore events;
     private final ThreatStore threats;
+    private final JdbcSuppressionStore suppressions;
     private final ServiceMetrics metrics;
     private final InstantSource clock;
     private final ReadLimits limits;
@@ -69,12 +71,13 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
     private volatile int waitingNow;
 
     public LiveDetection(List<Detector<?>> detectors, PipelineSettings settings, Organisation organisation, EventStore events,
-                         ThreatStore threats, InstantSource clock, ReadLimits limits, Duration releaseAfter, Duration maxHold,
+                         ThreatStore threats, JdbcSuppressionStore suppressions, InstantSource clock, ReadLimits limits, Duration releaseAfter, Duration maxHold,
                          ServiceMetrics metrics) {
         this.metrics = metrics;
         this.core = new DetectionCore(detectors, new Sessioniser(settings.sessions()));
         this.events = events;
         this.threats = threats;
+        this.suppressions = suppressions;
         this.clock = clock;
         this.limits = limits;
         this.releaseAfterMillis = releaseAfter.toMillis();
@@ -99,10 +102,13 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
         this.thread.start();
     }
 
+    /** Stores a threat as it is now, then lets the suppression rules decide whether it is open. */
     private void store(Session threat, boolean closed) {
-        if (threats.upsert(ThreatAssembler.assemble(threat), threat.eventCount(), closed, clock.millis())) {
+        long now = clock.millis();
+        if (threats.upsert(ThreatAssembler.assemble(threat), threat.eventCount(), closed, now)) {
             metrics.threatCreated();
         }
+        suppressions.applyTo(threat.threatId(), now);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.trailhound.store.audit.AuditEntry;
 import dev.trailhound.store.audit.JdbcAuditLog;
 import dev.trailhound.store.event.JdbcEventStore;
 import dev.trailhound.store.ingest.JdbcIngestedFiles;
+import dev.trailhound.store.suppression.JdbcSuppressionStore;
 import dev.trailhound.store.threat.JdbcThreatStore;
 import dev.trailhound.store.user.JdbcUserStore;
 import dev.trailhound.store.user.PasswordHasher;
@@ -25,6 +26,8 @@ import dev.trailhound.web.auth.LoginApi;
 import dev.trailhound.web.events.EventsApi;
 import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.overview.OverviewApi;
+import dev.trailhound.web.suppressions.SuppressionsApi;
+import dev.trailhound.web.threats.ThreatJson;
 import dev.trailhound.web.threats.ThreatQueryParameters;
 import dev.trailhound.web.threats.ThreatsApi;
 import java.io.PrintStream;
@@ -48,10 +51,12 @@ public final class Service implements AutoCloseable {
     private final JdbcEventStore events;
     private final JdbcAccountStore accounts;
     private final DirectorySources directories;
+    private final SuppressionExpiry expiry;
 
     private Service(Database database, LiveDetection detection, ApiServer api, JdbcThreatStore threats, JdbcEventStore events,
-                    JdbcAccountStore accounts, DirectorySources directories) {
+                    JdbcAccountStore accounts, DirectorySources directories, SuppressionExpiry expiry) {
         this.directories = directories;
+        this.expiry = expiry;
         this.database = database;
         this.detection = detection;
         this.api = api;
@@ -76,28 +81,32 @@ public final class Service implements AutoCloseable {
             JdbcAccountStore accounts = new JdbcAccountStore(database);
             JdbcUserStore users = new JdbcUserStore(database, hasher);
             JdbcAuditLog audit = new JdbcAuditLog(database);
+            JdbcSuppressionStore suppressions = new JdbcSuppressionStore(database);
             createFirstAdmin(users, audit, environment, clock, out);
             ServiceMetrics metrics = new ServiceMetrics(() -> ruleErrors(detectors));
             LiveDetection detection = new LiveDetection(detectors, PipelineSettings.defaults(), organisation,
-                    events, threats, clock, ReadLimits.defaults(), config.releaseAfter(), config.maxHold(), metrics);
+                    events, threats, suppressions, clock, ReadLimits.defaults(), config.releaseAfter(), config.maxHold(), metrics);
             long started = System.nanoTime();
             long replayed = detection.replay();
             if (replayed > 0) {
                 LOG.info("replayed {} stored events to rebuild detection state in {} ms", replayed, (System.nanoTime() - started) / 1_000_000);
             }
             BrowserSessions sessions = new BrowserSessions(clock, config.sessionIdle());
+            ThreatQueryParameters filters = new ThreatQueryParameters(AttackCatalog.v19());
             List<ApiModule> modules = List.of(
                     new LoginApi(users, sessions, audit, clock),
-                    new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock, config::threatLink),
+                    new ThreatsApi(threats, events, filters, audit, clock, config::threatLink),
                     new EventsApi(detection, config.maxBodyBytes()),
                     new AccountsApi(accounts, audit, clock),
-                    new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock),
+                    new OverviewApi(threats, filters, AttackCatalog.v19(), clock),
+                    new SuppressionsApi(suppressions, threats, filters, new ThreatJson(config::threatLink), audit, clock),
                     metrics);
             ApiServer api = new ApiServer(new Authentication(users, sessions), modules, config.maxBodyBytes());
             api.start(config.host(), config.port());
             DirectorySources directories = config.directories().isEmpty() ? null : new DirectorySources(config.directories(),
                     detection, new JdbcIngestedFiles(database), ReadLimits.defaults(), clock, config.pollInterval());
-            return new Service(database, detection, api, threats, events, accounts, directories);
+            SuppressionExpiry expiry = new SuppressionExpiry(suppressions, audit, clock, Duration.ofSeconds(15));
+            return new Service(database, detection, api, threats, events, accounts, directories, expiry);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -167,6 +176,7 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        expiry.close();
         if (directories != null) {
             directories.close();
         }

@@ -177,6 +177,48 @@ class ServiceTest {
         }
     }
 
+    @Test
+    void a_suppression_rule_saved_before_ingest_suppresses_the_threats_it_covers_as_they_come() throws Exception {
+        Path scanned = dir.resolve("scan.jsonl");
+        assertThat(Main.commandLine().execute("scan", "--out", scanned.toString(), SAMPLE.toString())).isZero();
+        Map<String, String> accountOf = new TreeMap<>();
+        for (String line : Files.readAllLines(scanned)) {
+            JsonNode t = JSON.readTree(line);
+            accountOf.put(t.path("threatId").asText(), t.path("accountId").asText());
+        }
+        String account = accountOf.values().iterator().next();
+        long covered = accountOf.values().stream().filter(account::equals).count();
+        assertThat(covered).as("the sample has threats in other accounts too").isLessThan(accountOf.size());
+
+        try (Service service = start(DatabaseKind.H2)) {
+            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                            + "/api/v1/suppressions")).header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"scope\": {\"type\": \"account\", \"value\": \"" + account
+                            + "\"}, \"reason\": \"sandbox account\"}")).build());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String rule = JSON.readTree(created.body()).path("id").asText();
+
+            List<String> records = recordsInEventTimeOrder();
+            for (int from = 0; from < records.size(); from += 300) {
+                String chunk = String.join("\n", records.subList(from, Math.min(records.size(), from + 300))) + "\n";
+                assertThat(post(service, chunk.getBytes(StandardCharsets.UTF_8), "application/x-ndjson").statusCode()).isEqualTo(200);
+            }
+            awaitIdle(service);
+
+            JsonNode all = get(service, "/api/v1/threats?status=all&limit=500");
+            assertThat(all.path("items").size()).isEqualTo(accountOf.size());
+            for (JsonNode t : all.path("items")) {
+                boolean inScope = account.equals(t.path("accountId").asText());
+                assertThat(t.path("status").asText()).as(t.path("threatId").asText()).isEqualTo(inScope ? "suppressed" : "open");
+                if (inScope) {
+                    assertThat(t.path("suppression").path("suppressionId").asText()).isEqualTo(rule);
+                }
+            }
+            assertThat(get(service, "/api/v1/suppressions/" + rule).path("hits").asLong()).isEqualTo(covered);
+        }
+    }
+
     /** Every record of the sample, one JSON text each, in (eventTime, eventID) order. */
     private static List<String> recordsInEventTimeOrder() throws IOException {
         List<JsonNode> records = new ArrayList<>();

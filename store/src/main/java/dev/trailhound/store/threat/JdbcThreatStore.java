@@ -9,9 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -21,7 +23,7 @@ import org.jdbi.v3.core.statement.Query;
 public final class JdbcThreatStore implements ThreatStore {
     static final String SELECT = "select t.threat_id, t.document, t.account_id, a.name as account_name, t.status,"
             + " t.event_count, t.session_closed, t.suppression_reason, t.suppressed_by, t.suppressed_at_ms,"
-            + " t.created_at_ms, t.updated_at_ms, t.detection_ms, t.severity_rank"
+            + " t.suppression_id, t.created_at_ms, t.updated_at_ms, t.detection_ms, t.severity_rank"
             + " from threats t left join accounts a on a.account_id = t.account_id";
     private static final int REMEMBERED_LINKS = 100_000;
 
@@ -96,6 +98,7 @@ public final class JdbcThreatStore implements ThreatStore {
     private static void replaceTags(Handle h, Threat t) {
         h.createUpdate("delete from threat_tactics where threat_id = ?").bind(0, t.threatId()).execute();
         h.createUpdate("delete from threat_techniques where threat_id = ?").bind(0, t.threatId()).execute();
+        h.createUpdate("delete from threat_rules where threat_id = ?").bind(0, t.threatId()).execute();
         if (!t.tactics().isEmpty()) {
             PreparedBatch batch = h.prepareBatch("insert into threat_tactics (tactic_id, threat_id) values (?, ?)");
             for (Tactic tactic : t.tactics()) {
@@ -107,6 +110,15 @@ public final class JdbcThreatStore implements ThreatStore {
             PreparedBatch batch = h.prepareBatch("insert into threat_techniques (technique_id, threat_id) values (?, ?)");
             for (Technique technique : t.techniques()) {
                 batch.bind(0, technique.id()).bind(1, t.threatId()).add();
+            }
+            batch.execute();
+        }
+        Set<String> rules = new LinkedHashSet<>();
+        t.detections().forEach(d -> rules.add(d.ruleId()));
+        if (!rules.isEmpty()) {
+            PreparedBatch batch = h.prepareBatch("insert into threat_rules (rule_id, threat_id) values (?, ?)");
+            for (String rule : rules) {
+                batch.bind(0, rule).bind(1, t.threatId()).add();
             }
             batch.execute();
         }
@@ -127,7 +139,7 @@ public final class JdbcThreatStore implements ThreatStore {
     @Override
     public void remove(String threatId) {
         jdbi.useTransaction(h -> {
-            for (String table : List.of("threat_tactics", "threat_techniques", "threat_events", "threats")) {
+            for (String table : List.of("threat_tactics", "threat_techniques", "threat_rules", "threat_events", "threats")) {
                 h.createUpdate("delete from " + table + " where threat_id = ?").bind(0, threatId).execute();
             }
         });
@@ -188,7 +200,8 @@ public final class JdbcThreatStore implements ThreatStore {
     static StoredThreat threat(ResultSet rs) throws SQLException {
         String reason = rs.getString("suppression_reason");
         StoredThreat.Suppression suppression = reason == null ? null
-                : new StoredThreat.Suppression(reason, rs.getString("suppressed_by"), rs.getLong("suppressed_at_ms"));
+                : new StoredThreat.Suppression(reason, rs.getString("suppressed_by"), rs.getLong("suppressed_at_ms"),
+                        rs.getString("suppression_id"));
         return new StoredThreat(rs.getString("threat_id"), rs.getString("document"), rs.getString("account_id"),
                 rs.getString("account_name"), ThreatStatus.ofLabel(rs.getString("status")), rs.getLong("event_count"),
                 rs.getBoolean("session_closed"), suppression, rs.getLong("created_at_ms"), rs.getLong("updated_at_ms"));
@@ -247,7 +260,7 @@ public final class JdbcThreatStore implements ThreatStore {
     @Override
     public boolean suppress(String threatId, String reason, String by, long nowMillis) {
         return jdbi.withHandle(h -> h.createUpdate("update threats set status = ?, suppression_reason = ?, suppressed_by = ?,"
-                        + " suppressed_at_ms = ?, updated_at_ms = ? where threat_id = ? and status = ?")
+                        + " suppressed_at_ms = ?, suppression_id = null, updated_at_ms = ? where threat_id = ? and status = ?")
                 .bind(0, ThreatStatus.SUPPRESSED.label()).bind(1, reason).bind(2, by).bind(3, nowMillis)
                 .bind(4, nowMillis).bind(5, threatId).bind(6, ThreatStatus.OPEN.label())
                 .execute()) == 1;
@@ -256,7 +269,8 @@ public final class JdbcThreatStore implements ThreatStore {
     @Override
     public boolean unsuppress(String threatId, long nowMillis) {
         return jdbi.withHandle(h -> h.createUpdate("update threats set status = ?, suppression_reason = null,"
-                        + " suppressed_by = null, suppressed_at_ms = null, updated_at_ms = ? where threat_id = ? and status = ?")
+                        + " suppressed_by = null, suppressed_at_ms = null, suppression_id = null, rule_exempt = true, updated_at_ms = ?"
+                        + " where threat_id = ? and status = ?")
                 .bind(0, ThreatStatus.OPEN.label()).bind(1, nowMillis).bind(2, threatId)
                 .bind(3, ThreatStatus.SUPPRESSED.label())
                 .execute()) == 1;

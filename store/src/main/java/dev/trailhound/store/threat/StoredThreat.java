@@ -26,6 +26,10 @@ public record StoredThreat(
         long createdAtMillis,
         long updatedAtMillis) {
 
-    /** A recorded suppression of one threat. */
-    public record Suppression(String reason, String by, long atMillis) {}
+    /**
+     * A recorded suppression of one threat.
+     *
+     * @param ruleId the suppression rule that suppressed it, or null when a person did
+     */
+    public record Suppression(String reason, String by, long atMillis, String ruleId) {}
 }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@link ThreatQuery} as a SQL condition on {@code threats t} with positional arguments; shared by the list
- * and the overview aggregates so that they filter alike.
+ * A {@link ThreatQuery} as a SQL condition on {@code threats t} with positional arguments; shared by the list,
+ * the overview aggregates and suppression rules' filters so that they all filter alike.
  */
-final class ThreatFilterSql {
+public final class ThreatFilterSql {
     private final StringBuilder where = new StringBuilder("1 = 1");
     private final List<Object> arguments = new ArrayList<>();
 
-    ThreatFilterSql(ThreatQuery q) {
+    public ThreatFilterSql(ThreatQuery q) {
         switch (q.status()) {
             case OPEN -> equal("t.status", ThreatStatus.OPEN.label());
             case SUPPRESSED -> equal("t.status", ThreatStatus.SUPPRESSED.label());
@@ -69,16 +69,16 @@ final class ThreatFilterSql {
     }
 
     /** Adds a condition of the caller's (its arguments in order). */
-    void and(String condition, List<Object> conditionArguments) {
+    public void and(String condition, List<Object> conditionArguments) {
         where.append(" and (").append(condition).append(')');
         arguments.addAll(conditionArguments);
     }
 
-    String where() {
+    public String where() {
         return where.toString();
     }
 
-    List<Object> arguments() {
+    public List<Object> arguments() {
         return arguments;
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The threat filters of the API's query string, shared by the list and the overview: each filter takes repeated
@@ -27,16 +28,7 @@ public final class ThreatQueryParameters {
     }
 
     public ThreatQuery parse(Context ctx) {
-        List<String> tactics = values(ctx, "tactic").stream().map(this::tacticId).toList();
-        List<String> techniques = values(ctx, "technique").stream().map(this::techniqueId).toList();
-        List<String> severities = new ArrayList<>();
-        for (String s : values(ctx, "severity")) {
-            String label = s.toLowerCase(Locale.ROOT);
-            if (!SEVERITIES.contains(label)) {
-                throw ApiProblem.badRequest("severity", "unknown severity '" + s + "': use low, medium, high or critical");
-            }
-            severities.add(label);
-        }
+        ThreatQuery filters = filters(name -> values(ctx, name));
         StatusFilter status = StatusFilter.OPEN;
         String statusText = ctx.queryParam("status");
         if (statusText != null && !statusText.isBlank()) {
@@ -48,8 +40,26 @@ public final class ThreatQueryParameters {
         if (from != null && to != null && from >= to) {
             throw ApiProblem.badRequest("to", "to must be after from");
         }
-        return new ThreatQuery(tactics, techniques, values(ctx, "assetType"), values(ctx, "account"), values(ctx, "user"),
-                severities, status, from, to);
+        return filters.withStatus(status).between(from, to);
+    }
+
+    /**
+     * The filters that say which threats, not when or in which state (tactic, technique, assetType, account, user,
+     * severity), from a lookup of each name's values; the query string and a suppression rule's filter both give them.
+     */
+    public ThreatQuery filters(Function<String, List<String>> values) {
+        List<String> tactics = values.apply("tactic").stream().map(this::tacticId).toList();
+        List<String> techniques = values.apply("technique").stream().map(this::techniqueId).toList();
+        List<String> severities = new ArrayList<>();
+        for (String s : values.apply("severity")) {
+            String label = s.toLowerCase(Locale.ROOT);
+            if (!SEVERITIES.contains(label)) {
+                throw ApiProblem.badRequest("severity", "unknown severity '" + s + "': use low, medium, high or critical");
+            }
+            severities.add(label);
+        }
+        return new ThreatQuery(tactics, techniques, values.apply("assetType"), values.apply("account"), values.apply("user"),
+                severities, StatusFilter.OPEN, null, null);
     }
 
     /** Repeated parameters and comma lists, trimmed, blanks dropped. */

@@ -34,7 +34,7 @@ public final class ThreatsApi implements ApiModule {
     private final ThreatQueryParameters parameters;
     private final AuditLog audit;
     private final InstantSource clock;
-    private final Function<String, String> threatLink;
+    private final ThreatJson json;
 
     /** @param threatLink threat id to the threat page's URL (for the threat's {@code link} field) */
     public ThreatsApi(ThreatStore threats, EventStore events, ThreatQueryParameters parameters, AuditLog audit,
@@ -44,7 +44,7 @@ public final class ThreatsApi implements ApiModule {
         this.parameters = parameters;
         this.audit = audit;
         this.clock = clock;
-        this.threatLink = threatLink;
+        this.json = new ThreatJson(threatLink);
     }
 
     @Override
@@ -73,7 +73,7 @@ public final class ThreatsApi implements ApiModule {
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
         for (StoredThreat t : page.items()) {
-            items.add(threatJson(t));
+            items.add(json.of(t));
         }
         body.put("nextCursor", page.nextCursor());
         Json.send(ctx, 200, body);
@@ -97,7 +97,7 @@ public final class ThreatsApi implements ApiModule {
     }
 
     private void one(Context ctx) {
-        Json.send(ctx, 200, threatJson(find(ctx)));
+        Json.send(ctx, 200, json.of(find(ctx)));
     }
 
     private StoredThreat find(Context ctx) {
@@ -142,7 +142,7 @@ public final class ThreatsApi implements ApiModule {
             throw new ApiProblem(409, null, "threat " + threat.threatId() + " is not open (it is " + threat.status().label() + ")");
         }
         audit.record(new AuditEntry(clock.millis(), caller.username(), "threat.suppress", threat.threatId(), reason));
-        Json.send(ctx, 200, threatJson(threats.get(threat.threatId()).orElseThrow()));
+        Json.send(ctx, 200, json.of(threats.get(threat.threatId()).orElseThrow()));
     }
 
     private void unsuppress(Context ctx) {
@@ -152,28 +152,6 @@ public final class ThreatsApi implements ApiModule {
             throw new ApiProblem(409, null, "threat " + threat.threatId() + " is not suppressed");
         }
         audit.record(new AuditEntry(clock.millis(), caller.username(), "threat.unsuppress", threat.threatId(), null));
-        Json.send(ctx, 200, threatJson(threats.get(threat.threatId()).orElseThrow()));
-    }
-
-    /** The scan contract's document, with the service's fields: account name, status, event count, suppression, link. */
-    ObjectNode threatJson(StoredThreat t) {
-        ObjectNode json;
-        try {
-            json = (ObjectNode) Json.MAPPER.readTree(t.document());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored threat document is not JSON: " + t.threatId(), e);
-        }
-        json.put("accountName", t.accountName());
-        json.put("status", t.status().label());
-        json.put("eventCount", t.eventCount());
-        json.put("sessionClosed", t.sessionClosed());
-        if (t.suppression() != null) {
-            ObjectNode s = json.putObject("suppression");
-            s.put("reason", t.suppression().reason());
-            s.put("by", t.suppression().by());
-            s.put("at", ThreatJsonWriter.time(t.suppression().atMillis()));
-        }
-        json.put("link", threatLink.apply(t.threatId()));
-        return json;
+        Json.send(ctx, 200, json.of(threats.get(threat.threatId()).orElseThrow()));
     }
 }
