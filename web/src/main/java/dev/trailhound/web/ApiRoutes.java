@@ -20,7 +20,7 @@ public final class ApiRoutes {
 
     public void get(String path, Handler handler, Permission permission) {
         routes.get(path, handler, permission);
-        registered.add("GET " + path);
+        registered.add("GET " + documented(path));
     }
 
     public void post(String path, Handler handler, Permission permission) {
@@ -36,6 +36,11 @@ public final class ApiRoutes {
     public void delete(String path, Handler handler, Permission permission) {
         routes.delete(path, handler, permission);
         registered.add("DELETE " + path);
+    }
+
+    /** Javalin's {@code <id>} (a parameter that may hold slashes) is {@code {id}} in OpenAPI's path templates. */
+    private static String documented(String path) {
+        return path.replace('<', '{').replace('>', '}');
     }
 
     /** "METHOD /path" of every route, in registration order. */

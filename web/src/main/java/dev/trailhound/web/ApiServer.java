@@ -53,6 +53,7 @@ public final class ApiServer implements AutoCloseable {
             case 404 -> "Not Found";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
+            case 503 -> "Service Unavailable";
             default -> "Internal Server Error";
         };
     }

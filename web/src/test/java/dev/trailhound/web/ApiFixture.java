@@ -2,6 +2,8 @@ package dev.trailhound.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailhound.core.attack.AttackCatalog;
+import dev.trailhound.core.baseline.BaselineSettings;
+import dev.trailhound.core.baseline.BaselineStore;
 import dev.trailhound.store.Database;
 import dev.trailhound.store.account.JdbcAccountStore;
 import dev.trailhound.store.audit.JdbcAuditLog;
@@ -20,6 +22,7 @@ import dev.trailhound.web.events.EventsApi;
 import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.overview.OverviewApi;
 import dev.trailhound.store.suppression.JdbcSuppressionStore;
+import dev.trailhound.web.principals.PrincipalsApi;
 import dev.trailhound.web.suppressions.SuppressionsApi;
 import dev.trailhound.web.threats.ThreatJson;
 import dev.trailhound.web.threats.ThreatQueryParameters;
@@ -45,6 +48,8 @@ final class ApiFixture implements AutoCloseable {
     final JdbcEventStore events;
     final JdbcAuditLog audit;
     final JdbcSuppressionStore suppressions;
+    /** Detection's baselines as the principals API sees them (empty unless a test feeds them). */
+    final BaselineStore baselines = new BaselineStore();
     final ApiServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -73,6 +78,7 @@ final class ApiFixture implements AutoCloseable {
                 new OverviewApi(threats, new ThreatQueryParameters(AttackCatalog.v19()), AttackCatalog.v19(), clock),
                 new SuppressionsApi(suppressions, threats, new ThreatQueryParameters(AttackCatalog.v19()),
                         new ThreatJson(id -> "http://console.example/threats/" + id), audit, clock),
+                new PrincipalsApi(id -> baselines.view(id, BaselineSettings.defaults(), 10), new JdbcAccountStore(database)),
                 new ServiceMetrics(() -> 0)), maxBodyBytes)
                 .start("127.0.0.1", 0);
     }

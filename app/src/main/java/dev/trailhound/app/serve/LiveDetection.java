@@ -19,8 +19,8 @@ import dev.trailhound.store.event.EventStore;
 import dev.trailhound.store.suppression.JdbcSuppressionStore;
 import dev.trailhound.store.threat.ThreatStore;
 import dev.trailhound.web.events.EventIntake;
-import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.events.IngestCounts;
+import dev.trailhound.web.metrics.ServiceMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +28,15 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +68,8 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
     private final long releaseAfterMillis;
     private final long maxHoldMillis;
     private final BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(64);
+    /** Reads of detection state from other threads, run by the pipeline thread between batches. */
+    private final Queue<FutureTask<?>> reads = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<CloudTrailFileReader> readers;
     private final Thread thread;
     private final AtomicLong processedBatches = new AtomicLong();
@@ -227,8 +235,11 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
         while (running) {
             try {
                 List<Event> batch = queue.poll(Math.max(10, releaseAfterMillis / 4), TimeUnit.MILLISECONDS);
+                for (FutureTask<?> read; (read = reads.poll()) != null; ) {
+                    read.run();
+                }
                 long now = clock.millis();
-                if (batch != null) {
+                if (batch != null && !batch.isEmpty()) {
                     for (Event e : batch) {
                         metrics.lag((now - e.eventTimeMillis()) / 1000.0);
                         pipeline.offer(e);
@@ -255,6 +266,29 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
                 // one failing batch (a store error) must not stop detection for everything after it
                 LOG.error("detection failed on a batch of events; continuing with the next", e);
             }
+        }
+    }
+
+    /**
+     * Runs {@code read} on the pipeline thread, which owns detection state (sessions, baselines), between two
+     * batches, and returns its result; for the API's views of that state.
+     *
+     * @throws TimeoutException when the pipeline did not get to it within {@code timeout} (a long batch ahead of it)
+     */
+    public <T> T read(Callable<T> read, Duration timeout) throws TimeoutException {
+        FutureTask<T> task = new FutureTask<>(read);
+        reads.add(task);
+        queue.offer(List.of());   // wakes the pipeline thread if it waits for input; when the queue is full it is busy anyway
+        try {
+            return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reading detection state failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading detection state", e);
+        } catch (TimeoutException e) {
+            task.cancel(false);
+            throw e;
         }
     }
 

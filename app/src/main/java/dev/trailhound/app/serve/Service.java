@@ -2,6 +2,7 @@ package dev.trailhound.app.serve;
 
 import dev.trailhound.core.account.Organisation;
 import dev.trailhound.core.attack.AttackCatalog;
+import dev.trailhound.core.baseline.AnomalyDetector;
 import dev.trailhound.core.detect.Detector;
 import dev.trailhound.core.pipeline.PipelineSettings;
 import dev.trailhound.core.rules.RuleEngine;
@@ -26,6 +27,8 @@ import dev.trailhound.web.auth.LoginApi;
 import dev.trailhound.web.events.EventsApi;
 import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.overview.OverviewApi;
+import dev.trailhound.web.principals.PrincipalBaselines;
+import dev.trailhound.web.principals.PrincipalsApi;
 import dev.trailhound.web.suppressions.SuppressionsApi;
 import dev.trailhound.web.threats.ThreatJson;
 import dev.trailhound.web.threats.ThreatQueryParameters;
@@ -35,6 +38,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +104,7 @@ public final class Service implements AutoCloseable {
                     new AccountsApi(accounts, audit, clock),
                     new OverviewApi(threats, filters, AttackCatalog.v19(), clock),
                     new SuppressionsApi(suppressions, threats, filters, new ThreatJson(config::threatLink), audit, clock),
+                    new PrincipalsApi(principalBaselines(detectors, detection), accounts),
                     metrics);
             ApiServer api = new ApiServer(new Authentication(users, sessions), modules, config.maxBodyBytes());
             api.start(config.host(), config.port());
@@ -111,6 +116,14 @@ public final class Service implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The anomaly detector's baselines, read on the pipeline thread that owns them (none when it does not run). */
+    private static PrincipalBaselines principalBaselines(List<Detector<?>> detectors, LiveDetection detection) {
+        AnomalyDetector anomalies = detectors.stream().filter(AnomalyDetector.class::isInstance).map(AnomalyDetector.class::cast)
+                .findFirst().orElse(null);
+        return id -> anomalies == null ? Optional.empty()
+                : detection.read(() -> anomalies.store().view(id, anomalies.settings(), 20), Duration.ofSeconds(5));
     }
 
     private static long ruleErrors(List<Detector<?>> detectors) {

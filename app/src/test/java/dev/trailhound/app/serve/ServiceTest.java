@@ -216,6 +216,18 @@ class ServiceTest {
                 }
             }
             assertThat(get(service, "/api/v1/suppressions/" + rule).path("hits").asLong()).isEqualTo(covered);
+
+            // the baseline of a threat's principal, by the ARN the threat names (slashes and all)
+            JsonNode threat = all.path("items").get(0);
+            String arn = threat.path("principalArn").asText();
+            JsonNode baseline = get(service, "/api/v1/principals/" + arn);
+            assertThat(baseline.path("events").asLong()).as(baseline.toString()).isPositive();
+            assertThat(baseline.path("learning").path("summary").asText()).matches("(learning|judging).*days");
+            assertThat(baseline.path("habits").path("actions").path("top").size()).isPositive();
+            assertThat(baseline.path("hourOfDay").size()).isEqualTo(24);
+            HttpResponse<String> unknown = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                    + "/api/v1/principals/arn:aws:iam::999999999999:user/nobody")).header("Authorization", "Bearer " + TOKEN).build());
+            assertThat(unknown.statusCode()).isEqualTo(404);
         }
     }
 

@@ -71,6 +71,59 @@ public final class BaselineStore {
         return new LearningState(subjectKey, Instant.ofEpochMilli(b.firstSeen), b.days(millis), settings.learning().toDays(), learning);
     }
 
+    /**
+     * What an identity's baseline holds, found by its key, by an ARN of it (an assumed-role session ARN finds its
+     * role's or its person's baseline), or by its name (the most recently active one when several share it). Its
+     * learning state is taken at the latest event time any identity has seen. For the detector's thread.
+     */
+    public java.util.Optional<BaselineView> view(String id, BaselineSettings settings, int topValues) {
+        SubjectBaseline found = find(id.trim());
+        if (found == null) {
+            return java.util.Optional.empty();
+        }
+        long now = Long.MIN_VALUE;
+        for (SubjectBaseline b : subjects.values()) {
+            now = Math.max(now, b.lastSeen);
+        }
+        return java.util.Optional.of(BaselineView.of(found, learningState(found.key, Instant.ofEpochMilli(now), settings), topValues));
+    }
+
+    private SubjectBaseline find(String id) {
+        for (String key : new String[] {id, Subject.PERSON_PREFIX + id.toLowerCase(java.util.Locale.ROOT), roleKey(id)}) {
+            if (key != null && subjects.containsKey(key)) {
+                return subjects.get(key);
+            }
+        }
+        int slash = id.lastIndexOf('/');
+        if (id.contains(":assumed-role/") && slash > 0) {
+            SubjectBaseline person = subjects.get(Subject.PERSON_PREFIX + id.substring(slash + 1).toLowerCase(java.util.Locale.ROOT));
+            if (person != null) {
+                return person;
+            }
+        }
+        SubjectBaseline byName = null;
+        for (SubjectBaseline b : subjects.values()) {
+            if (b.name != null && b.name.equalsIgnoreCase(id) && (byName == null || b.lastSeen > byName.lastSeen)) {
+                byName = b;
+            }
+        }
+        return byName;
+    }
+
+    /** {@code arn:aws:iam::<account>:role/<role>} for {@code arn:aws:sts::<account>:assumed-role/<role>/<session>}, or null. */
+    private static String roleKey(String arn) {
+        int marker = arn.indexOf(":assumed-role/");
+        if (marker < 0) {
+            return null;
+        }
+        int slash = arn.indexOf('/', marker + ":assumed-role/".length());
+        if (slash < 0) {
+            return null;
+        }
+        String account = arn.substring(arn.lastIndexOf(':', marker - 1) + 1, marker);
+        return "arn:aws:iam::" + account + ":role/" + arn.substring(marker + ":assumed-role/".length(), slash);
+    }
+
     /** Every identity's baseline, least recently used first (for snapshots). */
     Iterable<SubjectBaseline> subjectBaselines() {
         return java.util.List.copyOf(subjects.values());
