@@ -71,7 +71,7 @@ final class ApiFixture implements AutoCloseable {
         users.addToken("ana", ANALYST_TOKEN, "test", 0);
         users.addToken("vic", VIEWER_TOKEN, "test", 0);
         BrowserSessions sessions = new BrowserSessions(clock, Duration.ofHours(1));
-        server = new ApiServer(new Authentication(users, sessions), List.of(new LoginApi(users, sessions, audit, clock),
+        server = new ApiServer(new Authentication(users, sessions, clock), List.of(new LoginApi(users, sessions, audit, clock),
                 new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock,
                         id -> "http://console.example/threats/" + id),
                 new EventsApi(intake, maxBodyBytes), new AccountsApi(new JdbcAccountStore(database), audit, clock),

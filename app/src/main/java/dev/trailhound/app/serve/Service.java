@@ -106,7 +106,7 @@ public final class Service implements AutoCloseable {
                     new SuppressionsApi(suppressions, threats, filters, new ThreatJson(config::threatLink), audit, clock),
                     new PrincipalsApi(principalBaselines(detectors, detection), accounts),
                     metrics);
-            ApiServer api = new ApiServer(new Authentication(users, sessions), modules, config.maxBodyBytes());
+            ApiServer api = new ApiServer(new Authentication(users, sessions, clock), modules, config.maxBodyBytes());
             api.start(config.host(), config.port());
             DirectorySources directories = config.directories().isEmpty() ? null : new DirectorySources(config.directories(),
                     detection, new JdbcIngestedFiles(database), ReadLimits.defaults(), clock, config.pollInterval());

@@ -8,6 +8,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
@@ -22,10 +23,12 @@ public final class Authentication {
 
     private final UserStore users;
     private final BrowserSessions sessions;
+    private final InstantSource clock;
 
-    public Authentication(UserStore users, BrowserSessions sessions) {
+    public Authentication(UserStore users, BrowserSessions sessions, InstantSource clock) {
         this.users = users;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     public void check(Context ctx) {
@@ -57,7 +60,7 @@ public final class Authentication {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw new ApiProblem(401, "Authorization", "only Bearer API tokens are accepted");
             }
-            return users.byToken(authorization.substring(7).trim()).map(u -> new Caller(u.username(), u.role(), false));
+            return users.byToken(authorization.substring(7).trim(), clock.millis()).map(u -> new Caller(u.username(), u.role(), false));
         }
         Optional<BrowserSessions.BrowserSession> session = sessions.find(ctx.cookie(SESSION_COOKIE));
         if (session.isEmpty()) {
