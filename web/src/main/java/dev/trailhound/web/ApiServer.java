@@ -1,8 +1,11 @@
 package dev.trailhound.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trailhound.core.threat.ThreatJsonWriter;
 import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.Permission;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +28,7 @@ public final class ApiServer implements AutoCloseable {
             api.get("/health", ctx -> Json.send(ctx, 200, Json.object().put("status", "ok")), Permission.PUBLIC);
             api.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), Permission.PUBLIC);
             modules.forEach(module -> module.register(api));
-            config.routes.exception(ApiProblem.class, (e, ctx) ->
-                    Json.problem(ctx, e.status(), title(e.status()), e.getMessage(), e.field()));
+            config.routes.exception(ApiProblem.class, (e, ctx) -> answer(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 Json.problem(ctx, 500, title(500), "the server failed on this request; its log says why", null);
@@ -38,6 +40,16 @@ public final class ApiServer implements AutoCloseable {
             });
         });
         this.routes = registered[0].registered();
+    }
+
+    private static void answer(Context ctx, ApiProblem problem) {
+        ObjectNode body = Json.problemBody(problem.status(), title(problem.status()), problem.getMessage(), problem.field());
+        if (problem.retryAt() != null) {
+            ctx.header("Retry-After", Long.toString(problem.retryAfterSeconds()));
+            body.put("retryAt", ThreatJsonWriter.time(problem.retryAt().toEpochMilli()));
+            body.put("retryAfterSeconds", problem.retryAfterSeconds());
+        }
+        Json.sendProblem(ctx, body);
     }
 
     /** "METHOD /path" of every route served. */
@@ -53,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
             case 404 -> "Not Found";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
+            case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";
             default -> "Internal Server Error";
         };

@@ -42,6 +42,11 @@ public final class Json {
     }
 
     public static void problem(Context ctx, int status, String title, String detail, String field) {
+        sendProblem(ctx, problemBody(status, title, detail, field));
+    }
+
+    /** A problem's body, for a caller that adds members of its own before {@link #sendProblem}. */
+    public static ObjectNode problemBody(int status, String title, String detail, String field) {
         ObjectNode body = object();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -50,7 +55,11 @@ public final class Json {
         if (field != null) {
             body.put("field", field);
         }
-        send(ctx, status, body);
+        return body;
+    }
+
+    public static void sendProblem(Context ctx, ObjectNode body) {
+        send(ctx, body.path("status").asInt(500), body);
         ctx.contentType("application/problem+json");
     }
 }

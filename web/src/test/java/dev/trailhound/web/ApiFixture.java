@@ -17,6 +17,9 @@ import dev.trailhound.web.accounts.AccountsApi;
 import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.BrowserSessions;
 import dev.trailhound.web.auth.LoginApi;
+import dev.trailhound.web.auth.LoginLimiter;
+import dev.trailhound.web.auth.LoginLimits;
+import dev.trailhound.web.auth.PasswordGuard;
 import dev.trailhound.web.events.EventIntake;
 import dev.trailhound.web.events.EventsApi;
 import dev.trailhound.web.metrics.ServiceMetrics;
@@ -27,6 +30,8 @@ import dev.trailhound.web.suppressions.SuppressionsApi;
 import dev.trailhound.web.threats.ThreatJson;
 import dev.trailhound.web.threats.ThreatQueryParameters;
 import dev.trailhound.web.threats.ThreatsApi;
+import dev.trailhound.web.tokens.TokensApi;
+import dev.trailhound.web.users.UsersApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,6 +55,8 @@ final class ApiFixture implements AutoCloseable {
     final JdbcSuppressionStore suppressions;
     /** Detection's baselines as the principals API sees them (empty unless a test feeds them). */
     final BaselineStore baselines = new BaselineStore();
+    final JdbcUserStore users;
+    final BrowserSessions sessions;
     final ApiServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -70,8 +77,11 @@ final class ApiFixture implements AutoCloseable {
         users.addToken("root-admin", ADMIN_TOKEN, "test", 0);
         users.addToken("ana", ANALYST_TOKEN, "test", 0);
         users.addToken("vic", VIEWER_TOKEN, "test", 0);
-        BrowserSessions sessions = new BrowserSessions(clock, Duration.ofHours(1));
-        server = new ApiServer(new Authentication(users, sessions, clock), List.of(new LoginApi(users, sessions, audit, clock),
+        this.users = users;
+        sessions = new BrowserSessions(clock, Duration.ofHours(1));
+        PasswordGuard guard = new PasswordGuard(new LoginLimiter(LoginLimits.standard(), clock), audit, clock);
+        server = new ApiServer(new Authentication(users, sessions, clock), List.of(new LoginApi(users, sessions, guard, audit, clock),
+                new UsersApi(users, sessions, guard, audit, clock), new TokensApi(users, audit, clock),
                 new ThreatsApi(threats, events, new ThreatQueryParameters(AttackCatalog.v19()), audit, clock,
                         id -> "http://console.example/threats/" + id),
                 new EventsApi(intake, maxBodyBytes), new AccountsApi(new JdbcAccountStore(database), audit, clock),
@@ -115,10 +125,44 @@ final class ApiFixture implements AutoCloseable {
         return send(b);
     }
 
+    HttpResponse<String> put(String path, String token, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
     HttpResponse<String> delete(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).DELETE();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    /** A signed-in browser: its session cookie and CSRF token. */
+    record Browser(String cookie, String csrfToken) {}
+
+    /** Signs in as a browser does; fails the test when the sign-in does not succeed. */
+    Browser login(String username, String password) {
+        HttpResponse<String> login = post("/api/v1/login", null,
+                Json.object().put("username", username).put("password", password).toString());
+        if (login.statusCode() != 200) {
+            throw new AssertionError("sign-in as " + username + " answered " + login.statusCode() + ": " + login.body());
+        }
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        return new Browser(setCookie.substring(0, setCookie.indexOf(';')), json(login).path("csrfToken").asText());
+    }
+
+    /** A request from a signed-in browser (with its CSRF token); {@code json} null sends no body. */
+    HttpResponse<String> send(Browser browser, String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Cookie", browser.cookie()).header("X-CSRF-Token", browser.csrfToken());
+        if (json != null) {
+            b.header("Content-Type", "application/json");
         }
         return send(b);
     }

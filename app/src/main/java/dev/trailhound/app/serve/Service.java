@@ -24,6 +24,9 @@ import dev.trailhound.web.accounts.AccountsApi;
 import dev.trailhound.web.auth.Authentication;
 import dev.trailhound.web.auth.BrowserSessions;
 import dev.trailhound.web.auth.LoginApi;
+import dev.trailhound.web.auth.LoginLimiter;
+import dev.trailhound.web.auth.LoginLimits;
+import dev.trailhound.web.auth.PasswordGuard;
 import dev.trailhound.web.events.EventsApi;
 import dev.trailhound.web.metrics.ServiceMetrics;
 import dev.trailhound.web.overview.OverviewApi;
@@ -33,6 +36,8 @@ import dev.trailhound.web.suppressions.SuppressionsApi;
 import dev.trailhound.web.threats.ThreatJson;
 import dev.trailhound.web.threats.ThreatQueryParameters;
 import dev.trailhound.web.threats.ThreatsApi;
+import dev.trailhound.web.tokens.TokensApi;
+import dev.trailhound.web.users.UsersApi;
 import java.io.PrintStream;
 import java.time.InstantSource;
 import java.util.List;
@@ -97,8 +102,11 @@ public final class Service implements AutoCloseable {
             }
             BrowserSessions sessions = new BrowserSessions(clock, config.sessionIdle());
             ThreatQueryParameters filters = new ThreatQueryParameters(AttackCatalog.v19());
+            PasswordGuard guard = new PasswordGuard(new LoginLimiter(LoginLimits.standard(), clock), audit, clock);
             List<ApiModule> modules = List.of(
-                    new LoginApi(users, sessions, audit, clock),
+                    new LoginApi(users, sessions, guard, audit, clock),
+                    new UsersApi(users, sessions, guard, audit, clock),
+                    new TokensApi(users, audit, clock),
                     new ThreatsApi(threats, events, filters, audit, clock, config::threatLink),
                     new EventsApi(detection, config.maxBodyBytes()),
                     new AccountsApi(accounts, audit, clock),

@@ -60,18 +60,24 @@ public final class Authentication {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw new ApiProblem(401, "Authorization", "only Bearer API tokens are accepted");
             }
-            return users.byToken(authorization.substring(7).trim(), clock.millis()).map(u -> new Caller(u.username(), u.role(), false));
+            return users.byToken(authorization.substring(7).trim(), clock.millis())
+                    .map(u -> new Caller(u.username(), u.role(), null));
         }
         Optional<BrowserSessions.BrowserSession> session = sessions.find(ctx.cookie(SESSION_COOKIE));
         if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        // the user as it is now: a disabled user's session ends, a changed role applies at once
+        Optional<User> user = users.find(session.get().username()).filter(u -> !u.disabled());
+        if (user.isEmpty()) {
+            sessions.end(session.get().id());
             return Optional.empty();
         }
         if (changesState(ctx.method()) && !sameToken(session.get().csrfToken(), ctx.header(CSRF_HEADER))) {
             throw new ApiProblem(403, CSRF_HEADER, "a browser's state-changing request must carry the CSRF token"
                     + " its login answered with, in the " + CSRF_HEADER + " header");
         }
-        User user = session.get().user();
-        return Optional.of(new Caller(user.username(), user.role(), true));
+        return Optional.of(new Caller(user.get().username(), user.get().role(), session.get().id()));
     }
 
     private static boolean changesState(HandlerType method) {
