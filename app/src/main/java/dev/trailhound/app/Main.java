@@ -2,6 +2,7 @@ package dev.trailhound.app;
 
 import dev.trailhound.app.bench.ParseLimitCommand;
 import dev.trailhound.app.bench.RulesBenchCommand;
+import dev.trailhound.app.bench.service.ServiceBenchCommand;
 import dev.trailhound.app.evaluate.EvaluateCommand;
 import dev.trailhound.app.rules.RulesCommand;
 import dev.trailhound.app.scan.ScanCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 /** The {@code trailhound} command line: the composition root of every subcommand. */
 @Command(name = "trailhound", mixinStandardHelpOptions = true, version = "trailhound 0.1.0",
         description = "Self-hosted AWS CloudTrail threat detection and response.",
-        subcommands = {ScanCommand.class, ServeCommand.class, DemoCommand.class, RulesCommand.class, EvaluateCommand.class, SimulateCommand.class, ParseLimitCommand.class, RulesBenchCommand.class})
+        subcommands = {ScanCommand.class, ServeCommand.class, DemoCommand.class, RulesCommand.class, EvaluateCommand.class, SimulateCommand.class, ParseLimitCommand.class, RulesBenchCommand.class,
+                ServiceBenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

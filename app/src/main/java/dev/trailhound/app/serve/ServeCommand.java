@@ -70,7 +70,8 @@ public final class ServeCommand implements Runnable {
         return effective;
     }
 
-    static Service startService(ServiceConfig effective, CommandLine.Model.CommandSpec spec, RuleOptions ruleOptions,
+    /** Starts the service as {@code serve} does: rules and baselines built from the options, the system clock. */
+    public static Service startService(ServiceConfig effective, CommandLine.Model.CommandSpec spec, RuleOptions ruleOptions,
                                 Map<String, String> environment) {
         Organisation organisation = new Organisation(Map.of());
         BaselineSettings baselines = BaselineSettings.defaults()
