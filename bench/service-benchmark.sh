@@ -200,7 +200,7 @@ for kind in $DATABASES; do
             [[ -f "$WORK/postgresql.seeded" ]] || { pg_drop seeded; pg_create seeded; }
             DB_ARGS=(--database-url "$(pg_url seeded)" --database-user trailhound)
         fi
-        [[ -f "$WORK/$kind.seeded" ]] || rm -rf "$WORK/h2"
+        [[ "$kind" != h2 || -f "$WORK/h2.seeded" ]] || rm -rf "$WORK/h2"
         seed "$kind" "${DB_ARGS[@]}"
         log "$kind: timing the API ($REQUESTS requests per kind)..."
         bench query "${DB_ARGS[@]}" --requests "$REQUESTS" --warm-up "$WARMUP" | tee "$OUT/query-$kind.out" >&2 \

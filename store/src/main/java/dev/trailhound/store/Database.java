@@ -30,7 +30,10 @@ public final class Database implements AutoCloseable {
         config.setPoolName("trailhound-db");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            // one set of migrations for both, plus each database's own indexes (db/h2, db/postgresql)
+            Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:db/migration", "classpath:db/" + (settings.isPostgres() ? "postgresql" : "h2"))
+                    .load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -21,6 +21,8 @@ import dev.trailhound.store.threat.ThreatStore;
 import dev.trailhound.web.events.EventIntake;
 import dev.trailhound.web.events.IngestCounts;
 import dev.trailhound.web.metrics.ServiceMetrics;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -163,14 +165,18 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
                 return count;
             }
             // one delivery-object document: a stored record may span lines (pretty-printed input)
-            StringBuilder document = new StringBuilder(page.size() * 1_500).append("{\"Records\":[");
+            ByteArrayOutputStream document = new ByteArrayOutputStream(page.size() * 1_500);
+            document.writeBytes("{\"Records\":[".getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < page.size(); i++) {
-                document.append(i == 0 ? "" : ",").append(page.get(i).raw());
+                if (i > 0) {
+                    document.write(',');
+                }
+                document.writeBytes(page.get(i).rawJson());
             }
-            document.append("]}");
+            document.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
             List<Event> parsed = new ArrayList<>(page.size());
             try {
-                reader.read("stored events", new java.io.ByteArrayInputStream(document.toString().getBytes(StandardCharsets.UTF_8)),
+                reader.read("stored events", new ByteArrayInputStream(document.toByteArray()),
                         false, new RecordSink() {
                             @Override
                             public void accept(Event event) {
@@ -199,7 +205,7 @@ public final class LiveDetection implements EventIntake, AutoCloseable {
         List<EventRecord> records = new ArrayList<>(batch.size());
         for (Event e : batch) {
             records.add(new EventRecord(e.eventId(), e.eventTimeMillis(), e.accountId(), e.service(), e.action(),
-                    e.eventType(), e.region(), e.sourceIp(), e.jsonText()));
+                    e.eventType(), e.region(), e.sourceIp(), e.jsonUtf8()));
         }
         boolean[] fresh = events.storeNew(records, clock.millis());
         List<Event> toDetect = new ArrayList<>(batch.size());

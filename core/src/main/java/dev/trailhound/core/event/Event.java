@@ -128,6 +128,9 @@ public final class Event {
     /** The record's JSON text. */
     public String jsonText() { return new String(json, StandardCharsets.UTF_8); }
 
+    /** The record's JSON as UTF-8: the event's own array, handed out to spare a copy per stored event; never modify it. */
+    public byte[] jsonUtf8() { return json; }
+
     /**
      * False when the record's JSON text cannot hold a member named by {@code quotedKey} (an ASCII name in
      * quotes): a scan of the text that spares building a tree for a field the record does not have.

@@ -1,11 +1,13 @@
 package dev.trailhound.store.event;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
  * One CloudTrail record as the service keeps it: the fields the events page shows and the raw record.
  *
- * @param raw the record's original JSON text
+ * @param rawJson the record's original JSON, UTF-8 (stored as bytes: H2 writes text a character at a time, and the raw
+ *                record is most of what ingest writes); not to be modified
  */
 public record EventRecord(
         String eventId,
@@ -16,10 +18,15 @@ public record EventRecord(
         String eventType,
         String region,
         String sourceIp,
-        String raw) {
+        byte[] rawJson) {
 
     public EventRecord {
         Objects.requireNonNull(eventId, "eventId");
-        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(rawJson, "rawJson");
+    }
+
+    /** The raw record as text. */
+    public String rawText() {
+        return new String(rawJson, StandardCharsets.UTF_8);
     }
 }

@@ -27,6 +27,13 @@ public interface EventStore {
      */
     List<EventRecord> inEventTimeOrder(long afterMillis, String afterId, int limit);
 
+    /**
+     * Retention: deletes up to {@code limit} events received (stored) before {@code cutoffMillis} that are not a
+     * threat's session events; returns how many. Call again until it answers less than {@code limit}. By arrival,
+     * not event time, so that a backfill of old trails is kept as long as fresh input.
+     */
+    int deleteUnlinkedReceivedBefore(long cutoffMillis, int limit);
+
     /** Events stored in all. */
     long count();
 }

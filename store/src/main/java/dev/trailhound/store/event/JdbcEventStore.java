@@ -2,12 +2,15 @@ package dev.trailhound.store.event;
 
 import dev.trailhound.store.Database;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -19,38 +22,84 @@ public final class JdbcEventStore implements EventStore {
         this.jdbi = database.jdbi();
     }
 
+    /**
+     * One JDBC batch in one transaction. Plain JDBC rather than JDBI's binding: this is the service's hottest write
+     * (every ingested event), and per-value binding through JDBI's argument resolution cost as much as H2's insert.
+     */
     @Override
     public boolean[] storeNew(List<EventRecord> events, long nowMillis) {
         boolean[] added = new boolean[events.size()];
         if (events.isEmpty()) {
             return added;
         }
-        jdbi.useTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch("insert into events (event_id, event_ms, account_id, event_source, event_name,"
-                    + " event_type, region, source_ip, raw, received_at_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " on conflict do nothing");
-            Set<String> accounts = new LinkedHashSet<>();
+        try {
+            jdbi.useTransaction(h -> insert(h.getConnection(), events, nowMillis, added));
+        } catch (SQLException e) {
+            // as JDBI reports a failed statement: unchecked, with the database's reason
+            throw new IllegalStateException("storing " + events.size() + " events failed: " + e.getMessage(), e);
+        }
+        return added;
+    }
+
+    private static void insert(Connection c, List<EventRecord> events, long nowMillis, boolean[] added) throws SQLException {
+        Set<String> accounts = new LinkedHashSet<>();
+        try (PreparedStatement insert = c.prepareStatement("insert into events (event_id, event_ms, account_id,"
+                + " event_source, event_name, event_type, region, source_ip, raw, received_at_ms)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
             for (EventRecord e : events) {
-                batch.bind(0, e.eventId()).bind(1, e.eventMillis()).bind(2, e.accountId()).bind(3, e.eventSource())
-                        .bind(4, e.eventName()).bind(5, e.eventType()).bind(6, e.region()).bind(7, e.sourceIp())
-                        .bind(8, e.raw()).bind(9, nowMillis).add();
+                insert.setString(1, e.eventId());
+                insert.setLong(2, e.eventMillis());
+                insert.setString(3, e.accountId());
+                insert.setString(4, e.eventSource());
+                insert.setString(5, e.eventName());
+                insert.setString(6, e.eventType());
+                insert.setString(7, e.region());
+                insert.setString(8, e.sourceIp());
+                insert.setBytes(9, e.rawJson());
+                insert.setLong(10, nowMillis);
+                insert.addBatch();
                 if (e.accountId() != null) {
                     accounts.add(e.accountId());
                 }
             }
-            int[] counts = batch.execute();
+            int[] counts = insert.executeBatch();
             for (int i = 0; i < counts.length; i++) {
                 added[i] = counts[i] > 0;
             }
-            if (!accounts.isEmpty()) {
-                PreparedBatch known = h.prepareBatch("insert into accounts (account_id, first_seen_ms) values (?, ?) on conflict do nothing");
+        }
+        if (!accounts.isEmpty()) {
+            try (PreparedStatement known = c.prepareStatement(
+                    "insert into accounts (account_id, first_seen_ms) values (?, ?) on conflict do nothing")) {
                 for (String account : accounts) {
-                    known.bind(0, account).bind(1, nowMillis).add();
+                    known.setString(1, account);
+                    known.setLong(2, nowMillis);
+                    known.addBatch();
                 }
-                known.execute();
+                known.executeBatch();
             }
+        }
+    }
+
+    /**
+     * Deletes up to {@code limit} events received before {@code cutoffMillis} that no threat holds: a threat's session
+     * events are its evidence and live as long as it does. Earliest received first, so repeated calls make steady
+     * progress; returns how many were deleted.
+     */
+    @Override
+    public int deleteUnlinkedReceivedBefore(long cutoffMillis, int limit) {
+        // the ids first, then a batch of deletes by key: H2 plans "delete ... where id in (select ... limit)" badly
+        return jdbi.inTransaction(h -> {
+            List<String> ids = h.createQuery("select e.event_id from events e where e.received_at_ms < ?"
+                            + " and not exists (select 1 from threat_events te where te.event_id = e.event_id)"
+                            + " order by e.received_at_ms limit ?")
+                    .bind(0, cutoffMillis).bind(1, limit).mapTo(String.class).list();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            PreparedBatch delete = h.prepareBatch("delete from events where event_id = ?");
+            ids.forEach(id -> delete.bind(0, id).add());
+            return IntStream.of(delete.execute()).sum();
         });
-        return added;
     }
 
     @Override
@@ -66,7 +115,8 @@ public final class JdbcEventStore implements EventStore {
         String fromId = afterId;
         List<EventRecord> rows = jdbi.withHandle(h -> h.createQuery("select e.* from threat_events te"
                         + " join events e on e.event_id = te.event_id where te.threat_id = ?"
-                        + " and (te.event_ms > ? or (te.event_ms = ? and te.event_id > ?))"
+                        // the lone lower bound gives the index scan its start; the "or" alone would read from the first
+                        + " and te.event_ms >= ? and (te.event_ms > ? or te.event_id > ?)"
                         + " order by te.event_ms, te.event_id limit ?")
                 .bind(0, threatId).bind(1, fromMillis).bind(2, fromMillis).bind(3, fromId).bind(4, limit + 1)
                 .map((rs, ctx) -> record(rs)).list());
@@ -96,7 +146,7 @@ public final class JdbcEventStore implements EventStore {
     static EventRecord record(ResultSet rs) throws SQLException {
         return new EventRecord(rs.getString("event_id"), rs.getLong("event_ms"), rs.getString("account_id"),
                 rs.getString("event_source"), rs.getString("event_name"), rs.getString("event_type"),
-                rs.getString("region"), rs.getString("source_ip"), rs.getString("raw"));
+                rs.getString("region"), rs.getString("source_ip"), rs.getBytes("raw"));
     }
 
     @Override

@@ -8,12 +8,17 @@ import dev.trailhound.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -21,7 +26,8 @@ import org.jdbi.v3.core.statement.Query;
 
 /** {@link ThreatStore} over JDBC (H2 or PostgreSQL). */
 public final class JdbcThreatStore implements ThreatStore {
-    static final String SELECT = "select t.threat_id, t.document, t.account_id, a.name as account_name, t.status,"
+    /** A threat's columns without its document (which {@link #documents} reads for the rows answered). */
+    static final String SELECT = "select t.threat_id, t.account_id, a.name as account_name, t.status,"
             + " t.event_count, t.session_closed, t.suppression_reason, t.suppressed_by, t.suppressed_at_ms,"
             + " t.suppression_id, t.created_at_ms, t.updated_at_ms, t.detection_ms, t.severity_rank"
             + " from threats t left join accounts a on a.account_id = t.account_id";
@@ -53,28 +59,35 @@ public final class JdbcThreatStore implements ThreatStore {
         boolean created = jdbi.inTransaction(h -> {
             int updated = h.createUpdate("update threats set session_id = ?, account_id = ?, user_name = ?, principal_arn = ?,"
                             + " asset_type = ?, asset_id = ?, severity = ?, severity_rank = ?, detection_ms = ?, first_event_ms = ?,"
-                            + " last_event_ms = ?, event_count = ?, session_closed = ?, document = ?, updated_at_ms = ?"
+                            + " last_event_ms = ?, event_count = ?, session_closed = ?, tactic_ids = ?, technique_ids = ?,"
+                            + " updated_at_ms = ?"
                             + " where threat_id = ?")
                     .bind(0, t.sessionId()).bind(1, t.accountId()).bind(2, t.user()).bind(3, t.principalArn())
                     .bind(4, t.assetType()).bind(5, t.assetId()).bind(6, t.severity().label())
                     .bind(7, t.severity().ordinal()).bind(8, t.detectionMillis()).bind(9, t.firstEventMillis())
-                    .bind(10, t.lastEventMillis()).bind(11, eventCount).bind(12, sessionClosed).bind(13, document)
-                    .bind(14, nowMillis).bind(15, t.threatId())
+                    .bind(10, t.lastEventMillis()).bind(11, eventCount).bind(12, sessionClosed).bind(13, tacticIds(t))
+                    .bind(14, techniqueIds(t)).bind(15, nowMillis).bind(16, t.threatId())
                     .execute();
             if (updated == 0) {
                 h.createUpdate("insert into threats (threat_id, session_id, account_id, user_name, principal_arn, asset_type,"
                                 + " asset_id, severity, severity_rank, detection_ms, first_event_ms, last_event_ms, event_count,"
-                                + " session_closed, status, document, created_at_ms, updated_at_ms)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                + " session_closed, status, tactic_ids, technique_ids, created_at_ms, updated_at_ms)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                         .bind(0, t.threatId()).bind(1, t.sessionId()).bind(2, t.accountId()).bind(3, t.user())
                         .bind(4, t.principalArn()).bind(5, t.assetType()).bind(6, t.assetId())
                         .bind(7, t.severity().label()).bind(8, t.severity().ordinal()).bind(9, t.detectionMillis())
                         .bind(10, t.firstEventMillis()).bind(11, t.lastEventMillis()).bind(12, eventCount)
-                        .bind(13, sessionClosed).bind(14, ThreatStatus.OPEN.label()).bind(15, document)
-                        .bind(16, nowMillis).bind(17, nowMillis)
+                        .bind(13, sessionClosed).bind(14, ThreatStatus.OPEN.label()).bind(15, tacticIds(t))
+                        .bind(16, techniqueIds(t)).bind(17, nowMillis).bind(18, nowMillis)
                         .execute();
+                h.createUpdate("insert into threat_documents (threat_id, document) values (?, ?)")
+                        .bind(0, t.threatId()).bind(1, document).execute();
                 h.createUpdate("insert into accounts (account_id, first_seen_ms) values (?, ?) on conflict do nothing")
                         .bind(0, t.accountId()).bind(1, t.firstEventMillis()).execute();
+            }
+            if (updated > 0) {
+                h.createUpdate("update threat_documents set document = ? where threat_id = ?")
+                        .bind(0, document).bind(1, t.threatId()).execute();
             }
             replaceTags(h, t);
             link(h, t.threatId(), toLink);
@@ -96,23 +109,7 @@ public final class JdbcThreatStore implements ThreatStore {
     }
 
     private static void replaceTags(Handle h, Threat t) {
-        h.createUpdate("delete from threat_tactics where threat_id = ?").bind(0, t.threatId()).execute();
-        h.createUpdate("delete from threat_techniques where threat_id = ?").bind(0, t.threatId()).execute();
         h.createUpdate("delete from threat_rules where threat_id = ?").bind(0, t.threatId()).execute();
-        if (!t.tactics().isEmpty()) {
-            PreparedBatch batch = h.prepareBatch("insert into threat_tactics (tactic_id, threat_id) values (?, ?)");
-            for (Tactic tactic : t.tactics()) {
-                batch.bind(0, tactic.id()).bind(1, t.threatId()).add();
-            }
-            batch.execute();
-        }
-        if (!t.techniques().isEmpty()) {
-            PreparedBatch batch = h.prepareBatch("insert into threat_techniques (technique_id, threat_id) values (?, ?)");
-            for (Technique technique : t.techniques()) {
-                batch.bind(0, technique.id()).bind(1, t.threatId()).add();
-            }
-            batch.execute();
-        }
         Set<String> rules = new LinkedHashSet<>();
         t.detections().forEach(d -> rules.add(d.ruleId()));
         if (!rules.isEmpty()) {
@@ -122,6 +119,20 @@ public final class JdbcThreatStore implements ThreatStore {
             }
             batch.execute();
         }
+    }
+
+    /** The threat's tactic ids as its row holds them: comma-wrapped, in id order (",TA0001,TA0006,"). */
+    public static String tacticIds(Threat t) {
+        return commaWrapped(t.tactics().stream().map(Tactic::id));
+    }
+
+    /** The threat's technique ids as its row holds them (",T1098,T1098.001,"). */
+    public static String techniqueIds(Threat t) {
+        return commaWrapped(t.techniques().stream().map(Technique::id));
+    }
+
+    private static String commaWrapped(Stream<String> ids) {
+        return "," + ids.distinct().sorted().map(id -> id + ",").collect(Collectors.joining());
     }
 
     private static void link(Handle h, String threatId, List<String> eventIds) {
@@ -139,7 +150,7 @@ public final class JdbcThreatStore implements ThreatStore {
     @Override
     public void remove(String threatId) {
         jdbi.useTransaction(h -> {
-            for (String table : List.of("threat_tactics", "threat_techniques", "threat_rules", "threat_events", "threats")) {
+            for (String table : List.of("threat_documents", "threat_rules", "threat_events", "threats")) {
                 h.createUpdate("delete from " + table + " where threat_id = ?").bind(0, threatId).execute();
             }
         });
@@ -161,14 +172,30 @@ public final class JdbcThreatStore implements ThreatStore {
         String sql = SELECT + " where " + filter.where() + " order by " + order + " limit ?";
         List<Object> arguments = new ArrayList<>(filter.arguments());
         arguments.add(limit + 1);
-        List<Row> rows = jdbi.withHandle(h -> bindAll(h.createQuery(sql), arguments).map((rs, ctx) -> row(rs)).list());
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            Row last = rows.get(limit - 1);
-            next = new ThreatCursor(sort, keyOf(sort, last)).encode();
+        return jdbi.withHandle(h -> {
+            List<Row> rows = bindAll(h.createQuery(sql), arguments).map((rs, ctx) -> row(rs)).list();
+            String next = null;
+            if (rows.size() > limit) {
+                rows = rows.subList(0, limit);
+                Row last = rows.get(limit - 1);
+                next = new ThreatCursor(sort, keyOf(sort, last)).encode();
+            }
+            Map<String, String> documents = documents(h, rows.stream().map(r -> r.threat().threatId()).toList());
+            return new ThreatPage(rows.stream().map(r -> r.threat().withDocument(documents.get(r.threat().threatId()))).toList(), next);
+        });
+    }
+
+    /** The documents of these threats, by id: one query for a page, after the page's rows are chosen. */
+    static Map<String, String> documents(Handle h, List<String> threatIds) {
+        Map<String, String> documents = new HashMap<>();
+        if (threatIds.isEmpty()) {
+            return documents;
         }
-        return new ThreatPage(rows.stream().map(Row::threat).toList(), next);
+        String marks = String.join(", ", Collections.nCopies(threatIds.size(), "?"));
+        bindAll(h.createQuery("select threat_id, document from threat_documents where threat_id in (" + marks + ")"),
+                new ArrayList<>(threatIds))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> documents.put(e.getKey(), e.getValue()));
+        return documents;
     }
 
     private static List<Object> keyOf(ThreatSort sort, Row row) {
@@ -202,7 +229,7 @@ public final class JdbcThreatStore implements ThreatStore {
         StoredThreat.Suppression suppression = reason == null ? null
                 : new StoredThreat.Suppression(reason, rs.getString("suppressed_by"), rs.getLong("suppressed_at_ms"),
                         rs.getString("suppression_id"));
-        return new StoredThreat(rs.getString("threat_id"), rs.getString("document"), rs.getString("account_id"),
+        return new StoredThreat(rs.getString("threat_id"), null, rs.getString("account_id"),
                 rs.getString("account_name"), ThreatStatus.ofLabel(rs.getString("status")), rs.getLong("event_count"),
                 rs.getBoolean("session_closed"), suppression, rs.getLong("created_at_ms"), rs.getLong("updated_at_ms"));
     }
@@ -210,7 +237,8 @@ public final class JdbcThreatStore implements ThreatStore {
     @Override
     public Optional<StoredThreat> get(String threatId) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + " where t.threat_id = ?").bind(0, threatId)
-                .map((rs, ctx) -> threat(rs)).findOne());
+                .map((rs, ctx) -> threat(rs)).findOne()
+                .map(t -> t.withDocument(documents(h, List.of(threatId)).get(threatId))));
     }
 
     @Override
@@ -240,10 +268,19 @@ public final class JdbcThreatStore implements ThreatStore {
     @Override
     public List<ThreatCount> countsByTactic(ThreatQuery query) {
         ThreatFilterSql filter = new ThreatFilterSql(query);
-        String sql = "select x.tactic_id, count(*) as n from threat_tactics x join threats t on t.threat_id = x.threat_id where "
-                + filter.where() + " group by x.tactic_id";
-        return jdbi.withHandle(h -> bindAll(h.createQuery(sql), filter.arguments())
-                .map((rs, ctx) -> new ThreatCount(rs.getString(1), null, rs.getLong(2))).list());
+        // one pass over the narrow rows, grouped by tactic set (a few hundred distinct), then split per tactic
+        String sql = "select t.tactic_ids, count(*) as n from threats t where " + filter.where() + " group by t.tactic_ids";
+        Map<String, Long> counts = new TreeMap<>();
+        jdbi.useHandle(h -> bindAll(h.createQuery(sql), filter.arguments())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> {
+                    for (String tactic : e.getKey().split(",")) {
+                        if (!tactic.isEmpty()) {
+                            counts.merge(tactic, e.getValue(), Long::sum);
+                        }
+                    }
+                }));
+        return counts.entrySet().stream().map(e -> new ThreatCount(e.getKey(), null, e.getValue())).toList();
     }
 
     @Override
@@ -251,8 +288,10 @@ public final class JdbcThreatStore implements ThreatStore {
         ThreatFilterSql filter = new ThreatFilterSql(query);
         List<Object> arguments = new ArrayList<>(filter.arguments());
         arguments.add(limit);
-        String sql = "select t.account_id, a.name, count(*) as n from threats t left join accounts a on a.account_id = t.account_id"
-                + " where " + filter.where() + " group by t.account_id, a.name order by n desc, t.account_id limit ?";
+        // counted first, named after: the join then touches one row per account, not one per threat
+        String sql = "select c.account_id, a.name, c.n from (select t.account_id, count(*) as n from threats t where "
+                + filter.where() + " group by t.account_id) c left join accounts a on a.account_id = c.account_id"
+                + " order by c.n desc, c.account_id limit ?";
         return jdbi.withHandle(h -> bindAll(h.createQuery(sql), arguments)
                 .map((rs, ctx) -> new ThreatCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list());
     }

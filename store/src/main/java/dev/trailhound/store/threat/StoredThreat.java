@@ -32,4 +32,10 @@ public record StoredThreat(
      * @param ruleId the suppression rule that suppressed it, or null when a person did
      */
     public record Suppression(String reason, String by, long atMillis, String ruleId) {}
+
+    /** The same threat with its document (read apart from its other columns). */
+    StoredThreat withDocument(String document) {
+        return new StoredThreat(threatId, document, accountId, accountName, status, eventCount, sessionClosed, suppression,
+                createdAtMillis, updatedAtMillis);
+    }
 }

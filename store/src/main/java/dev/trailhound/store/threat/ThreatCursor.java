@@ -50,7 +50,9 @@ record ThreatCursor(ThreatSort sort, List<Object> key) {
     String after() {
         String op = sort.descending() ? "<" : ">";
         List<String> columns = sort.columns();
-        StringBuilder sql = new StringBuilder();
+        // the first column's bound alone comes first: a range the database can start an index scan from (H2 does
+        // not derive one from the "or" below, and reads a deep page from the start otherwise)
+        StringBuilder sql = new StringBuilder("t.").append(columns.get(0)).append(' ').append(op).append("= ? and (");
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "(" : " or (");
             for (int j = 0; j < i; j++) {
@@ -58,11 +60,12 @@ record ThreatCursor(ThreatSort sort, List<Object> key) {
             }
             sql.append("t.").append(columns.get(i)).append(' ').append(op).append(" ?)");
         }
-        return sql.toString();
+        return sql.append(')').toString();
     }
 
     List<Object> afterArguments() {
         List<Object> args = new ArrayList<>();
+        args.add(key.get(0));
         for (int i = 0; i < key.size(); i++) {
             args.addAll(key.subList(0, i + 1));
         }

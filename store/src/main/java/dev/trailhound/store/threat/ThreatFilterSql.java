@@ -23,19 +23,24 @@ public final class ThreatFilterSql {
         in("t.asset_type", q.assetTypes());
         in("t.severity", q.severities().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
         if (!q.tactics().isEmpty()) {
-            where.append(" and exists (select 1 from threat_tactics x where x.threat_id = t.threat_id and ");
-            inList("x.tactic_id", q.tactics());
+            // the row's comma-wrapped tactic ids (",TA0001,TA0006,"): no join per threat scanned
+            where.append(" and (");
+            for (int i = 0; i < q.tactics().size(); i++) {
+                where.append(i == 0 ? "" : " or ").append("t.tactic_ids like ?");
+                arguments.add("%," + likeLiteral(q.tactics().get(i)) + ",%");
+            }
             where.append(')');
         }
         if (!q.techniques().isEmpty()) {
-            where.append(" and exists (select 1 from threat_techniques y where y.threat_id = t.threat_id and (");
+            // a technique matches its sub-techniques too: T1098 finds ",T1098.001,"
+            where.append(" and (");
             for (int i = 0; i < q.techniques().size(); i++) {
-                String id = q.techniques().get(i);
-                where.append(i == 0 ? "" : " or ").append("y.technique_id = ? or y.technique_id like ?");
-                arguments.add(id);
-                arguments.add(id + ".%");
+                String id = likeLiteral(q.techniques().get(i));
+                where.append(i == 0 ? "" : " or ").append("t.technique_ids like ? or t.technique_ids like ?");
+                arguments.add("%," + id + ",%");
+                arguments.add("%," + id + ".%");
             }
-            where.append("))");
+            where.append(')');
         }
         if (q.fromMillis() != null) {
             where.append(" and t.detection_ms >= ?");
@@ -45,6 +50,11 @@ public final class ThreatFilterSql {
             where.append(" and t.detection_ms < ?");
             arguments.add(q.toMillis());
         }
+    }
+
+    /** A value matched literally inside a LIKE pattern (backslash, the default escape of H2 and PostgreSQL). */
+    private static String likeLiteral(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private void equal(String column, Object value) {

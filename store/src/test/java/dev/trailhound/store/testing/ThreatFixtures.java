@@ -8,6 +8,7 @@ import dev.trailhound.core.detect.DetectionKind;
 import dev.trailhound.core.detect.Severity;
 import dev.trailhound.core.threat.Threat;
 import dev.trailhound.store.event.EventRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class ThreatFixtures {
         String raw = "{\"eventVersion\":\"1.08\",\"eventID\":\"" + id + "\",\"eventTime\":\"" + Instant.ofEpochMilli(millis)
                 + "\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"" + eventName + "\",\"awsRegion\":\"us-east-1\","
                 + "\"sourceIPAddress\":\"203.0.113.7\",\"recipientAccountId\":\"" + account + "\",\"eventType\":\"AwsApiCall\"}";
-        return new EventRecord(id, millis, account, "iam.amazonaws.com", eventName, "AwsApiCall", "us-east-1", "203.0.113.7", raw);
+        return new EventRecord(id, millis, account, "iam.amazonaws.com", eventName, "AwsApiCall", "us-east-1", "203.0.113.7",
+                raw.getBytes(StandardCharsets.UTF_8));
     }
 }

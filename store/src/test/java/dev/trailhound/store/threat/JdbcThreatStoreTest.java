@@ -5,10 +5,12 @@ import static dev.trailhound.store.testing.ThreatFixtures.event;
 import static dev.trailhound.store.testing.ThreatFixtures.threat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.trailhound.core.detect.Severity;
 import dev.trailhound.core.threat.Threat;
 import dev.trailhound.store.Database;
+import dev.trailhound.store.DatabaseSettings;
 import dev.trailhound.store.account.JdbcAccountStore;
 import dev.trailhound.store.event.EventPage;
 import dev.trailhound.store.event.EventRecord;
@@ -16,6 +18,8 @@ import dev.trailhound.store.event.JdbcEventStore;
 import dev.trailhound.store.testing.DatabaseKind;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -152,6 +156,39 @@ class JdbcThreatStoreTest {
             assertThat(store.get("th-a")).isEmpty();
             assertThat(events.sessionEvents("th-a", 10, null).items()).isEmpty();
             assertThat(ids(store.list(ThreatQuery.open().withTactics(List.of("TA0007")), ThreatSort.NEWEST, 10, null))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void threats_stored_before_documents_moved_to_their_own_table_keep_their_document_and_tactics(DatabaseKind kind) {
+        DatabaseSettings settings = kind.settings("narrow-upgrade");
+        Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/migration").target("6").load().migrate();
+        Jdbi.create(settings.url(), settings.user(), settings.password()).useHandle(h -> {
+            for (String id : List.of("th-old", "th-bare")) {
+                h.execute("insert into threats (threat_id, session_id, account_id, severity, severity_rank, detection_ms,"
+                        + " first_event_ms, last_event_ms, event_count, session_closed, status, document, created_at_ms,"
+                        + " updated_at_ms) values (?, 's', '111122223333', 'high', 2, ?, ?, ?, 1, false, 'open', ?, 1, 1)",
+                        id, T0, T0, T0, "{\"threatId\":\"" + id + "\"}");
+            }
+            h.execute("insert into threat_tactics (tactic_id, threat_id) values ('TA0006', 'th-old'), ('TA0003', 'th-old')");
+            h.execute("insert into threat_techniques (technique_id, threat_id) values ('T1098.001', 'th-old'), ('T1580', 'th-bare')");
+        });
+        try (Database db = Database.open(settings)) {
+            JdbcThreatStore store = new JdbcThreatStore(db);
+            assertThat(store.get("th-old")).hasValueSatisfying(t -> assertThat(t.document()).isEqualTo("{\"threatId\":\"th-old\"}"));
+            assertThat(ids(store.list(ThreatQuery.open().withTactics(List.of("TA0003")), ThreatSort.NEWEST, 10, null)))
+                    .containsExactly("th-old");
+            assertThat(ids(store.list(ThreatQuery.open().withTechniques(List.of("T1098")), ThreatSort.NEWEST, 10, null)))
+                    .as("a technique finds its sub-techniques").containsExactly("th-old");
+            assertThat(ids(store.list(ThreatQuery.open().withTechniques(List.of("T1580")), ThreatSort.NEWEST, 10, null)))
+                    .containsExactly("th-bare");
+            assertThat(store.countsByTactic(ThreatQuery.open())).extracting(ThreatCount::key, ThreatCount::count)
+                    .containsExactly(tuple("TA0003", 1L), tuple("TA0006", 1L));
+            assertThat(store.list(ThreatQuery.open(), ThreatSort.NEWEST, 10, null).items())
+                    .extracting(StoredThreat::document).as("each page row has its document")
+                    .containsExactlyInAnyOrder("{\"threatId\":\"th-old\"}", "{\"threatId\":\"th-bare\"}");
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.trailhound.web.threats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trailhound.core.event.Asset;
@@ -8,6 +7,7 @@ import dev.trailhound.core.event.AssetResolver;
 import dev.trailhound.core.threat.ThreatJsonWriter;
 import dev.trailhound.store.event.EventRecord;
 import dev.trailhound.web.Json;
+import java.io.IOException;
 import java.util.List;
 
 /** One session event as the threat's events page shows it: the summary fields and the raw record. */
@@ -18,8 +18,8 @@ final class SessionEventJson {
     static ObjectNode of(EventRecord e, String sessionId) {
         JsonNode raw;
         try {
-            raw = Json.MAPPER.readTree(e.raw());
-        } catch (JsonProcessingException ex) {
+            raw = Json.MAPPER.readTree(e.rawJson());
+        } catch (IOException ex) {
             throw new IllegalStateException("a stored event is not JSON: " + e.eventId(), ex);
         }
         // the asset is worked out on reading (a page at a time) rather than for every ingested event

@@ -1,6 +1,7 @@
 package dev.trailhound.app.bench.service;
 
 import dev.trailhound.store.Database;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -10,8 +11,10 @@ record SeededValues(List<String> tactics, List<String> techniques, List<String> 
 
     static SeededValues of(Database database) {
         return database.jdbi().withHandle(h -> new SeededValues(
-                h.createQuery("select distinct tactic_id from threat_tactics order by tactic_id").mapTo(String.class).list(),
-                h.createQuery("select distinct technique_id from threat_techniques order by technique_id").mapTo(String.class).list(),
+                h.createQuery("select distinct tactic_ids from threats").mapTo(String.class).stream()
+                        .flatMap(ids -> Arrays.stream(ids.split(","))).filter(id -> !id.isEmpty()).distinct().sorted().toList(),
+                h.createQuery("select distinct technique_ids from threats").mapTo(String.class).stream()
+                        .flatMap(ids -> Arrays.stream(ids.split(","))).filter(id -> !id.isEmpty()).distinct().sorted().toList(),
                 h.createQuery("select account_id from accounts order by account_id").mapTo(String.class).list(),
                 h.createQuery("select distinct user_name from threats where user_name is not null order by user_name limit 2000")
                         .mapTo(String.class).list(),

@@ -3,11 +3,10 @@ package dev.trailhound.app.bench.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trailhound.core.attack.Tactic;
-import dev.trailhound.core.attack.Technique;
 import dev.trailhound.core.threat.Threat;
 import dev.trailhound.core.threat.ThreatJsonWriter;
 import dev.trailhound.store.Database;
+import dev.trailhound.store.threat.JdbcThreatStore;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,10 +79,9 @@ final class StoreSeeder {
                                SplittableRandom random) throws SQLException {
         try (PreparedStatement threats = c.prepareStatement("insert into threats (threat_id, session_id, account_id, user_name,"
                 + " principal_arn, asset_type, asset_id, severity, severity_rank, detection_ms, first_event_ms, last_event_ms,"
-                + " event_count, session_closed, status, suppression_reason, suppressed_by, suppressed_at_ms, document,"
-                + " created_at_ms, updated_at_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement tactics = c.prepareStatement("insert into threat_tactics (tactic_id, threat_id) values (?, ?)");
-                PreparedStatement techniques = c.prepareStatement("insert into threat_techniques (technique_id, threat_id) values (?, ?)");
+                + " event_count, session_closed, status, suppression_reason, suppressed_by, suppressed_at_ms, tactic_ids,"
+                + " technique_ids, created_at_ms, updated_at_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement documents = c.prepareStatement("insert into threat_documents (threat_id, document) values (?, ?)");
                 PreparedStatement rules = c.prepareStatement("insert into threat_rules (rule_id, threat_id) values (?, ?)");
                 PreparedStatement events = c.prepareStatement("insert into events (event_id, event_ms, account_id, event_source,"
                         + " event_name, event_type, region, source_ip, raw, received_at_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -103,16 +101,9 @@ final class StoreSeeder {
                 String threatId = String.format(Locale.ROOT, "th-%016x", random.nextLong());
                 Threat t = world.threat(threatId, detection, first, last, ids, random);
                 addThreat(threats, t, eventCount, nowMillis, random);
-                for (Tactic tactic : t.tactics()) {
-                    tactics.setString(1, tactic.id());
-                    tactics.setString(2, threatId);
-                    tactics.addBatch();
-                }
-                for (Technique technique : t.techniques()) {
-                    techniques.setString(1, technique.id());
-                    techniques.setString(2, threatId);
-                    techniques.addBatch();
-                }
+                documents.setString(1, threatId);
+                documents.setString(2, ThreatJsonWriter.document(t, account -> null));
+                documents.addBatch();
                 for (String rule : t.detections().stream().map(d -> d.ruleId()).distinct().toList()) {
                     rules.setString(1, rule);
                     rules.setString(2, threatId);
@@ -131,8 +122,7 @@ final class StoreSeeder {
                 }
             }
             threats.executeBatch();
-            tactics.executeBatch();
-            techniques.executeBatch();
+            documents.executeBatch();
             rules.executeBatch();
             events.executeBatch();
             links.executeBatch();
@@ -165,9 +155,10 @@ final class StoreSeeder {
         } else {
             s.setNull(18, java.sql.Types.BIGINT);
         }
-        s.setString(19, ThreatJsonWriter.document(t, account -> null));
-        s.setLong(20, t.detectionMillis());
-        s.setLong(21, t.lastEventMillis());
+        s.setString(19, JdbcThreatStore.tacticIds(t));
+        s.setString(20, JdbcThreatStore.techniqueIds(t));
+        s.setLong(21, t.detectionMillis());
+        s.setLong(22, t.lastEventMillis());
         s.addBatch();
     }
 
@@ -182,9 +173,9 @@ final class StoreSeeder {
             id.put("accountId", t.accountId());
             id.put("arn", t.principalArn());
         }
-        String raw;
+        byte[] raw;
         try {
-            raw = mapper.writeValueAsString(record);
+            raw = mapper.writeValueAsBytes(record);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a record tree is always writable", e);
         }
@@ -196,7 +187,7 @@ final class StoreSeeder {
         s.setString(6, record.path("eventType").asText(null));
         s.setString(7, record.path("awsRegion").asText(null));
         s.setString(8, record.path("sourceIPAddress").asText(null));
-        s.setString(9, raw);
+        s.setBytes(9, raw);
         s.setLong(10, millis);
         s.addBatch();
     }
