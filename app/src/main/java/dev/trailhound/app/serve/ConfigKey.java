@@ -22,6 +22,7 @@ enum ConfigKey {
     DETECTION_MAX_HOLD_MILLIS("detection.maxHoldMillis", "30000"),
     INGEST_DIRECTORIES("ingest.directories", ""),
     INGEST_POLL_MILLIS("ingest.pollMillis", "5000"),
+    RETENTION_EVENT_DAYS("retention.eventDays", "30"),
     AUTH_SESSION_IDLE_MINUTES("auth.sessionIdleMinutes", "720");
 
     final String path;

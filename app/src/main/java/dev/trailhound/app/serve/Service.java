@@ -61,9 +61,11 @@ public final class Service implements AutoCloseable {
     private final JdbcAccountStore accounts;
     private final DirectorySources directories;
     private final SuppressionExpiry expiry;
+    private final EventRetention retention;
 
     private Service(Database database, LiveDetection detection, ApiServer api, JdbcThreatStore threats, JdbcEventStore events,
-                    JdbcAccountStore accounts, DirectorySources directories, SuppressionExpiry expiry) {
+                    JdbcAccountStore accounts, DirectorySources directories, SuppressionExpiry expiry, EventRetention retention) {
+        this.retention = retention;
         this.directories = directories;
         this.expiry = expiry;
         this.database = database;
@@ -95,6 +97,12 @@ public final class Service implements AutoCloseable {
             ServiceMetrics metrics = new ServiceMetrics(() -> ruleErrors(detectors));
             LiveDetection detection = new LiveDetection(detectors, PipelineSettings.defaults(), organisation,
                     events, threats, suppressions, clock, ReadLimits.defaults(), config.releaseAfter(), config.maxHold(), metrics);
+            // what is past the retention goes first, so that detection state is rebuilt from the events kept
+            EventRetention retention = config.keepsEventsForever() ? null
+                    : new EventRetention(events, audit, clock, config.eventRetention());
+            if (retention != null) {
+                retention.runOnce();
+            }
             long started = System.nanoTime();
             long replayed = detection.replay();
             if (replayed > 0) {
@@ -119,7 +127,8 @@ public final class Service implements AutoCloseable {
             DirectorySources directories = config.directories().isEmpty() ? null : new DirectorySources(config.directories(),
                     detection, new JdbcIngestedFiles(database), ReadLimits.defaults(), clock, config.pollInterval());
             SuppressionExpiry expiry = new SuppressionExpiry(suppressions, audit, clock, Duration.ofSeconds(15));
-            return new Service(database, detection, api, threats, events, accounts, directories, expiry);
+            return new Service(database, detection, api, threats, events, accounts, directories, expiry,
+                    retention == null ? null : retention.every(Duration.ofHours(1)));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -198,6 +207,9 @@ public final class Service implements AutoCloseable {
     @Override
     public void close() {
         expiry.close();
+        if (retention != null) {
+            retention.close();
+        }
         if (directories != null) {
             directories.close();
         }

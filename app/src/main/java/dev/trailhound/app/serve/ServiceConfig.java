@@ -22,10 +22,16 @@ public record ServiceConfig(
         Duration maxHold,
         Duration sessionIdle,
         List<Path> directories,
-        Duration pollInterval) {
+        Duration pollInterval,
+        Duration eventRetention) {
 
     public ServiceConfig {
         directories = List.copyOf(directories);
+    }
+
+    /** Whether old events are deleted (retention.eventDays above 0). */
+    public boolean keepsEventsForever() {
+        return eventRetention.isZero();
     }
 
     /** The link to a threat's page in the console. */
@@ -50,6 +56,7 @@ public record ServiceConfig(
                 "  detection.maxHoldMillis: " + maxHold.toMillis(),
                 "  auth.sessionIdleMinutes: " + sessionIdle.toMinutes(),
                 "  ingest.directories: " + directories,
-                "  ingest.pollMillis: " + pollInterval.toMillis());
+                "  ingest.pollMillis: " + pollInterval.toMillis(),
+                "  retention.eventDays: " + eventRetention.toDays());
     }
 }

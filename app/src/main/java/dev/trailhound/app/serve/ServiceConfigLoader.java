@@ -155,6 +155,7 @@ public final class ServiceConfigLoader {
         long maxHold = number(ConfigKey.DETECTION_MAX_HOLD_MILLIS, v, 10, 3_600_000, errors);
         long idle = number(ConfigKey.AUTH_SESSION_IDLE_MINUTES, v, 1, 60L * 24 * 30, errors);
         long poll = number(ConfigKey.INGEST_POLL_MILLIS, v, 100, 3_600_000, errors);
+        long retentionDays = number(ConfigKey.RETENTION_EVENT_DAYS, v, 0, 36_500, errors);
         List<Path> directories = new ArrayList<>();
         for (String d : v.get(ConfigKey.INGEST_DIRECTORIES).split(",")) {
             if (!d.isBlank()) {
@@ -201,7 +202,7 @@ public final class ServiceConfigLoader {
         }
         return new ServiceConfig(host, port, publicUrl, maxBody, dataDir, database, passwordSource, learning,
                 Duration.ofMillis(releaseAfter), Duration.ofMillis(maxHold), Duration.ofMinutes(idle), directories,
-                Duration.ofMillis(poll));
+                Duration.ofMillis(poll), Duration.ofDays(retentionDays));
     }
 
     private static long number(ConfigKey key, Map<ConfigKey, String> v, long min, long max, List<String> errors) {
