@@ -64,6 +64,13 @@ final class ApiFixture implements AutoCloseable {
         this(kind, intake, maxBodyBytes, InstantSource.system());
     }
 
+    /** The API on H2 for tests that post no events (an ingest fails the test), with the test's clock. */
+    static ApiFixture withoutIngest(InstantSource clock) {
+        return new ApiFixture(DatabaseKind.H2, (source, body, jsonLines) -> {
+            throw new AssertionError("no ingest here");
+        }, 1 << 20, clock);
+    }
+
     ApiFixture(DatabaseKind kind, EventIntake intake, long maxBodyBytes, InstantSource clock) {
         database = kind.open("api");
         threats = new JdbcThreatStore(database);

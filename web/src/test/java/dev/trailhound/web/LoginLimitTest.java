@@ -4,7 +4,6 @@ import static dev.trailhound.web.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trailhound.store.audit.AuditEntry;
-import dev.trailhound.store.testing.DatabaseKind;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +18,7 @@ class LoginLimitTest {
 
     @BeforeEach
     void start() {
-        api = new ApiFixture(DatabaseKind.H2, (source, body, jsonLines) -> {
-            throw new AssertionError("no ingest here");
-        }, 1 << 20, clock);
+        api = ApiFixture.withoutIngest(clock);
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailhound.store.audit.AuditEntry;
-import dev.trailhound.store.testing.DatabaseKind;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +25,7 @@ class TokensApiTest {
 
     @BeforeEach
     void start() {
-        api = new ApiFixture(DatabaseKind.H2, (source, body, jsonLines) -> {
-            throw new AssertionError("no ingest here");
-        }, 1 << 20, clock);
+        api = ApiFixture.withoutIngest(clock);
     }
 
     @AfterEach
