@@ -80,16 +80,17 @@ public final class JdbcThreatStore implements ThreatStore {
                         .bind(13, sessionClosed).bind(14, ThreatStatus.OPEN.label()).bind(15, tacticIds(t))
                         .bind(16, techniqueIds(t)).bind(17, nowMillis).bind(18, nowMillis)
                         .execute();
-                h.createUpdate("insert into threat_documents (threat_id, document) values (?, ?)")
-                        .bind(0, t.threatId()).bind(1, document).execute();
                 h.createUpdate("insert into accounts (account_id, first_seen_ms) values (?, ?) on conflict do nothing")
                         .bind(0, t.accountId()).bind(1, t.firstEventMillis()).execute();
             }
-            if (updated > 0) {
-                h.createUpdate("update threat_documents set document = ? where threat_id = ?")
-                        .bind(0, document).bind(1, t.threatId()).execute();
+            // updated in place, or written when missing (a new threat, or a row whose document was never written)
+            int documents = updated == 0 ? 0 : h.createUpdate("update threat_documents set document = ? where threat_id = ?")
+                    .bind(0, document).bind(1, t.threatId()).execute();
+            if (documents == 0) {
+                h.createUpdate("insert into threat_documents (threat_id, document) values (?, ?)")
+                        .bind(0, t.threatId()).bind(1, document).execute();
             }
-            replaceTags(h, t);
+            replaceRules(h, t);
             link(h, t.threatId(), toLink);
             return updated == 0;
         });
@@ -108,7 +109,7 @@ public final class JdbcThreatStore implements ThreatStore {
         return ids;
     }
 
-    private static void replaceTags(Handle h, Threat t) {
+    private static void replaceRules(Handle h, Threat t) {
         h.createUpdate("delete from threat_rules where threat_id = ?").bind(0, t.threatId()).execute();
         Set<String> rules = new LinkedHashSet<>();
         t.detections().forEach(d -> rules.add(d.ruleId()));
