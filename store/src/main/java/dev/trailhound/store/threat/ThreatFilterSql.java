@@ -3,6 +3,7 @@ package dev.trailhound.store.threat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * A {@link ThreatQuery} as a SQL condition on {@code threats t} with positional arguments; shared by the list,
@@ -22,26 +23,11 @@ public final class ThreatFilterSql {
         in("t.user_name", q.users());
         in("t.asset_type", q.assetTypes());
         in("t.severity", q.severities().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
-        if (!q.tactics().isEmpty()) {
-            // the row's comma-wrapped tactic ids (",TA0001,TA0006,"): no join per threat scanned
-            where.append(" and (");
-            for (int i = 0; i < q.tactics().size(); i++) {
-                where.append(i == 0 ? "" : " or ").append("t.tactic_ids like ?");
-                arguments.add("%," + likeLiteral(q.tactics().get(i)) + ",%");
-            }
-            where.append(')');
-        }
-        if (!q.techniques().isEmpty()) {
-            // a technique matches its sub-techniques too: T1098 finds ",T1098.001,"
-            where.append(" and (");
-            for (int i = 0; i < q.techniques().size(); i++) {
-                String id = likeLiteral(q.techniques().get(i));
-                where.append(i == 0 ? "" : " or ").append("t.technique_ids like ? or t.technique_ids like ?");
-                arguments.add("%," + id + ",%");
-                arguments.add("%," + id + ".%");
-            }
-            where.append(')');
-        }
+        // the row's comma-wrapped ids (",TA0001,TA0006,"): no join per threat scanned
+        anyLike("t.tactic_ids", q.tactics().stream().map(id -> "%," + likeLiteral(id) + ",%").toList());
+        // a technique matches its sub-techniques too: T1098 finds ",T1098.001,"
+        anyLike("t.technique_ids", q.techniques().stream()
+                .flatMap(id -> Stream.of("%," + likeLiteral(id) + ",%", "%," + likeLiteral(id) + ".%")).toList());
         if (q.fromMillis() != null) {
             where.append(" and t.detection_ms >= ?");
             arguments.add(q.fromMillis());
@@ -63,17 +49,26 @@ public final class ThreatFilterSql {
     }
 
     private void in(String column, List<String> values) {
-        if (!values.isEmpty()) {
-            where.append(" and ");
-            inList(column, values);
+        if (values.isEmpty()) {
+            return;
         }
-    }
-
-    private void inList(String column, List<String> values) {
-        where.append(column).append(" in (");
+        where.append(" and ").append(column).append(" in (");
         for (int i = 0; i < values.size(); i++) {
             where.append(i == 0 ? "?" : ", ?");
             arguments.add(values.get(i));
+        }
+        where.append(')');
+    }
+
+    /** The column matches any of the LIKE patterns (none given: no condition). */
+    private void anyLike(String column, List<String> patterns) {
+        if (patterns.isEmpty()) {
+            return;
+        }
+        where.append(" and (");
+        for (int i = 0; i < patterns.size(); i++) {
+            where.append(i == 0 ? "" : " or ").append(column).append(" like ?");
+            arguments.add(patterns.get(i));
         }
         where.append(')');
     }

@@ -99,7 +99,7 @@ public final class JdbcUserStore implements UserStore {
                 boolean disabled = update.disabled() == null ? before.disabled() : update.disabled();
                 User after = new User(before.username(), role, disabled, before.createdAtMillis(), before.lastLoginAtMillis());
                 if (before.isEnabledAdmin() && !after.isEnabledAdmin()
-                        && enabledAdmins.stream().noneMatch(other -> !other.equals(username))) {
+                        && enabledAdmins.stream().allMatch(username::equals)) {
                     return new UserChange.LastEnabledAdmin(username);
                 }
                 h.createUpdate("update users set role = ?, disabled = ? where username = ?")

@@ -72,14 +72,10 @@ final class SeedCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "seeded %s: %,d threats, %,d events in %.0f s; analysing...%n", database.kind(), threats,
                     written, (System.nanoTime() - started) / 1e9);
             // what autovacuum (PostgreSQL) and H2's automatic analysis do on their own after a while
-            db.jdbi().useHandle(h -> h.execute(settings().isPostgres() ? "vacuum analyze" : "analyze"));
+            db.jdbi().useHandle(h -> h.execute(db.settings().isPostgres() ? "vacuum analyze" : "analyze"));
             out.printf(Locale.ROOT, "seeded and analysed in %.0f s%n", (System.nanoTime() - started) / 1e9);
         }
         return 0;
-    }
-
-    private DatabaseSettings settings() {
-        return database.settings();
     }
 
     /** Up to {@code max} records spread over the file (every n-th line). */
